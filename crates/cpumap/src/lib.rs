@@ -1,0 +1,3 @@
+//! libvirt cpu lists.
+#![no_std]
+extern crate alloc;

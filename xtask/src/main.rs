@@ -1,0 +1,2 @@
+//! virtkit's automation.
+fn main() {}
