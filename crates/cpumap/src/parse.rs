@@ -1,0 +1,377 @@
+//! libvirt's cpu-list syntax: `virBitmapParse`, `virBitmapParseUnlimited` and the schema's
+//! stricter `cpuset` pattern.
+//!
+//! The grammar, processed strictly left to right starting from an empty set:
+//!
+//! ```text
+//! input   := WS* item ( WS* ',' WS* item? )* WS*    -- a trailing ',' is accepted
+//! item    := num WS* ( '-' WS* num2 WS* )?          -- one CPU, or an inclusive range
+//!          | '^' num WS*                            -- remove one CPU
+//! num     := [0-9]+                                 -- at most 2147483647 (C int)
+//! num2    := CWS* [+-]? [0-9]+                      -- strtol: C white space and a sign allowed
+//! WS      := space \t \n \f \r                      -- g_ascii_isspace (no \v)
+//! CWS     := space \t \n \v \f \r                   -- C isspace
+//! ```
+//!
+//! `N-M` with `M < N` is an error (`M == N` is not), `^N-M` is an error, and in bounded mode
+//! any CPU at or beyond the bound is an error. Quirks reproduced on purpose: `0-+3` is
+//! `0-3`, `0--0` is `0`, `0-\v3` is accepted while `\v0` is not. The schema pattern
+//! (`([0-9]+(-[0-9]+)?|\^[0-9]+)(,([0-9]+(-[0-9]+)?|\^[0-9]+))*`) allows no white space, no
+//! sign and no trailing comma.
+//!
+//! One deliberate difference: a NUL byte ends a C string, so libvirt would silently ignore
+//! whatever follows it; here it is an error (`ExpectedSeparator`) instead.
+
+use core::str::FromStr;
+
+use nom::Parser;
+use nom::bytes::complete::take_while;
+use nom::character::complete::digit1;
+
+use crate::{CpuSet, DOMAIN_CPUMASK_LEN, MAX_CPU, ParseError, ParseErrorKind};
+
+/// How large a parsed set may be.
+///
+/// ```
+/// use virtkit_cpumap::{CpuListParser, Limit};
+/// let set = CpuListParser::new(Limit::Bits(8)).parse("0-7")?;
+/// assert_eq!(set.size(), 8);
+/// assert!(CpuListParser::new(Limit::Bits(8)).parse("8").is_err());
+/// # Ok::<(), virtkit_cpumap::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// A bitmap of this many bits (`virBitmapParse(str, &map, size)`): every CPU must be below
+    /// it, and the result has this size.
+    Bits(u32),
+    /// A bitmap that grows to the highest CPU mentioned (`virBitmapParseUnlimited`), up to
+    /// [`MAX_CPU`]. Beware: like libvirt, `0-2147483647` then sets 2^31 bits (256 MiB).
+    Unlimited,
+}
+
+/// Which syntax a [`CpuListParser`] accepts.
+///
+/// ```
+/// use virtkit_cpumap::{CpuListParser, Syntax};
+/// let strict = CpuListParser::domain().syntax(Syntax::Schema);
+/// assert!(strict.parse("0-3,^1").is_ok());
+/// assert!(strict.parse("0-3, ^1").is_err());
+/// assert!(CpuListParser::domain().parse("0-3, ^1").is_ok());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Syntax {
+    /// What libvirt's parser accepts at run time (white space, trailing comma, signs).
+    #[default]
+    Libvirt,
+    /// Only what the schema's `cpuset` pattern in `basictypes.rng` accepts.
+    Schema,
+}
+
+/// A configured cpu-list parser.
+///
+/// ```
+/// use virtkit_cpumap::{CpuListParser, Limit};
+/// let parser = CpuListParser::new(Limit::Unlimited).allow_empty(true);
+/// assert!(parser.parse("  ")?.is_empty());
+/// assert_eq!(parser.parse("100000")?.to_string(), "100000");
+/// # Ok::<(), virtkit_cpumap::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CpuListParser {
+    limit: Limit,
+    allow_empty: bool,
+    syntax: Syntax,
+}
+
+impl Default for CpuListParser {
+    fn default() -> CpuListParser {
+        CpuListParser::domain()
+    }
+}
+
+impl CpuListParser {
+    /// A parser with the given limit, libvirt syntax, empty input rejected.
+    ///
+    /// ```
+    /// use virtkit_cpumap::{CpuListParser, Limit};
+    /// assert!(CpuListParser::new(Limit::Bits(4)).parse("3").is_ok());
+    /// ```
+    pub const fn new(limit: Limit) -> CpuListParser {
+        CpuListParser { limit, allow_empty: false, syntax: Syntax::Libvirt }
+    }
+
+    /// The parser libvirt uses for domain XML: [`DOMAIN_CPUMASK_LEN`] bits, libvirt syntax.
+    ///
+    /// ```
+    /// let set = virtkit_cpumap::CpuListParser::domain().parse("0-2,^1")?;
+    /// assert_eq!(set.to_string(), "0,2");
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    pub const fn domain() -> CpuListParser {
+        CpuListParser::new(Limit::Bits(DOMAIN_CPUMASK_LEN))
+    }
+
+    /// Accept an empty or all-white-space input as the empty set
+    /// (`virBitmapParseUnlimitedAllowEmpty`).
+    ///
+    /// ```
+    /// let p = virtkit_cpumap::CpuListParser::domain().allow_empty(true);
+    /// assert!(p.parse("")?.is_empty());
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    #[must_use]
+    pub const fn allow_empty(mut self, allow: bool) -> CpuListParser {
+        self.allow_empty = allow;
+        self
+    }
+
+    /// Selects the accepted syntax.
+    ///
+    /// ```
+    /// use virtkit_cpumap::{CpuListParser, Syntax};
+    /// assert!(CpuListParser::domain().syntax(Syntax::Schema).parse("1,").is_err());
+    /// ```
+    #[must_use]
+    pub const fn syntax(mut self, syntax: Syntax) -> CpuListParser {
+        self.syntax = syntax;
+        self
+    }
+
+    /// Parses `input`.
+    ///
+    /// ```
+    /// let set = virtkit_cpumap::CpuListParser::domain().parse(" 2 - 3 ")?;
+    /// assert_eq!(set.to_string(), "2-3");
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    pub fn parse(&self, input: &str) -> Result<CpuSet, ParseError> {
+        Run { parser: self, input, set: CpuSet::new() }.run()
+    }
+}
+
+impl CpuSet {
+    /// Parses a cpu list into a set of `bound` bits (`virBitmapParse(str, &map, bound)`).
+    ///
+    /// ```
+    /// use virtkit_cpumap::CpuSet;
+    /// assert_eq!(CpuSet::parse_with_bound("1-32,50,88-99,1021-1023", 1025)?.len(), 48);
+    /// assert!(CpuSet::parse_with_bound("1-1000000000", 20).is_err());
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    pub fn parse_with_bound(input: &str, bound: u32) -> Result<CpuSet, ParseError> {
+        CpuListParser::new(Limit::Bits(bound)).parse(input)
+    }
+
+    /// Parses a cpu list into a set that grows as needed (`virBitmapParseUnlimited`); CPU numbers
+    /// up to [`MAX_CPU`]. Memory follows the highest CPU named, up to 256 MiB for `2147483647`:
+    /// prefer [`parse_with_bound`](CpuSet::parse_with_bound) for untrusted input.
+    ///
+    /// ```
+    /// let set = virtkit_cpumap::CpuSet::parse_unlimited("0,70000")?;
+    /// assert_eq!(set.size(), 70001);
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    pub fn parse_unlimited(input: &str) -> Result<CpuSet, ParseError> {
+        CpuListParser::new(Limit::Unlimited).parse(input)
+    }
+
+    /// Parses with the domain-XML bound, accepting only the schema's `cpuset` pattern.
+    ///
+    /// ```
+    /// use virtkit_cpumap::CpuSet;
+    /// assert!(CpuSet::parse_strict("0-3,^1").is_ok());
+    /// assert!(CpuSet::parse_strict("0-+3").is_err());
+    /// ```
+    pub fn parse_strict(input: &str) -> Result<CpuSet, ParseError> {
+        CpuListParser::domain().syntax(Syntax::Schema).parse(input)
+    }
+}
+
+/// Parses with libvirt's domain-XML bound of 16384 bits ([`CpuListParser::domain`]).
+///
+/// ```
+/// let set: virtkit_cpumap::CpuSet = "0-3,^1".parse()?;
+/// assert_eq!(set.to_string(), "0,2-3");
+/// # Ok::<(), virtkit_cpumap::ParseError>(())
+/// ```
+impl FromStr for CpuSet {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<CpuSet, ParseError> {
+        CpuListParser::domain().parse(s)
+    }
+}
+
+/// `g_ascii_isspace`, which libvirt's `virSkipSpaces` uses: no vertical tab.
+fn is_glib_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+}
+
+/// C `isspace` in the C locale, which `strtol` skips.
+fn is_c_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+type NomResult<'a, T> = nom::IResult<&'a [u8], T, ()>;
+
+/// Skips white space of the given class.
+fn spaces(i: &[u8], class: fn(u8) -> bool) -> &[u8] {
+    let r: NomResult<'_, &[u8]> = take_while(class).parse(i);
+    r.map_or(i, |(rest, _)| rest)
+}
+
+/// Decimal digits as a saturating value (anything above `i64::MAX / 10` is "too large").
+fn digits(i: &[u8]) -> NomResult<'_, i64> {
+    let (rest, ds) = digit1(i)?;
+    let mut v: i64 = 0;
+    for &d in ds {
+        v = v.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+    }
+    Ok((rest, v))
+}
+
+/// One parse of one input.
+struct Run<'p, 'i> {
+    parser: &'p CpuListParser,
+    input: &'i str,
+    set: CpuSet,
+}
+
+impl Run<'_, '_> {
+    fn strict(&self) -> bool {
+        self.parser.syntax == Syntax::Schema
+    }
+
+    fn offset(&self, rest: &[u8]) -> usize {
+        self.input.len() - rest.len()
+    }
+
+    fn error(&self, rest: &[u8], kind: ParseErrorKind) -> ParseError {
+        ParseError::new(self.input, self.offset(rest), kind)
+    }
+
+    fn ws<'a>(&self, i: &'a [u8]) -> &'a [u8] {
+        if self.strict() { i } else { spaces(i, is_glib_space) }
+    }
+
+    /// The bound in bits, or `None` when unlimited.
+    fn bound(&self) -> Option<u64> {
+        match self.parser.limit {
+            Limit::Bits(n) => Some(u64::from(n)),
+            Limit::Unlimited => None,
+        }
+    }
+
+    fn check_bound(&self, at: &[u8], cpu: i64) -> Result<(), ParseError> {
+        match self.bound() {
+            Some(bound) if cpu as u64 >= bound => {
+                Err(self.error(at, ParseErrorKind::OutOfRange { cpu: cpu as u64, bound }))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The first number of an item: digits only, within C `int`.
+    fn first_number<'a>(&self, i: &'a [u8]) -> Result<(&'a [u8], i64), ParseError> {
+        match digits(i) {
+            Ok((_, v)) if v > i64::from(MAX_CPU) => {
+                Err(self.error(i, ParseErrorKind::NumberTooLarge))
+            }
+            Ok(ok) => Ok(ok),
+            Err(_) => Err(self.error(i, ParseErrorKind::ExpectedNumber)),
+        }
+    }
+
+    /// The number after `-`: `strtol` semantics (C white space, optional sign) unless strict.
+    fn range_end<'a>(&self, i: &'a [u8]) -> Result<(&'a [u8], i64), ParseError> {
+        if self.strict() {
+            return self.first_number(i);
+        }
+        let start = i;
+        let j = spaces(i, is_c_space);
+        let (j, negative) = match j.first() {
+            Some(b'+') => (&j[1..], false),
+            Some(b'-') => (&j[1..], true),
+            _ => (j, false),
+        };
+        match digits(j) {
+            Ok((rest, v)) => {
+                let v = if negative { -v } else { v };
+                if v > i64::from(i32::MAX) || v < i64::from(i32::MIN) {
+                    Err(self.error(start, ParseErrorKind::NumberTooLarge))
+                } else {
+                    Ok((rest, v))
+                }
+            }
+            Err(_) => Err(self.error(start, ParseErrorKind::ExpectedNumber)),
+        }
+    }
+
+    fn run(mut self) -> Result<CpuSet, ParseError> {
+        if let Some(bound) = self.bound() {
+            self.set.set_size_raw(bound);
+        }
+        let mut i = self.ws(self.input.as_bytes());
+        if i.is_empty() {
+            return if self.parser.allow_empty {
+                Ok(self.set)
+            } else {
+                Err(self.error(i, ParseErrorKind::Empty))
+            };
+        }
+        while !i.is_empty() {
+            let negate = i[0] == b'^';
+            if negate {
+                i = &i[1..];
+            }
+            let at_start = i;
+            let (rest, start) = self.first_number(i)?;
+            i = self.ws(rest);
+            match i.first() {
+                None | Some(b',') => {
+                    self.check_bound(at_start, start)?;
+                    let bit = start as u64;
+                    if negate {
+                        self.set.clear_bit(bit);
+                    } else {
+                        self.set.set_bit(bit);
+                    }
+                    if self.bound().is_none() {
+                        self.set.grow_size(bit);
+                    }
+                }
+                Some(b'-') => {
+                    if negate {
+                        return Err(self.error(i, ParseErrorKind::ExcludedRange));
+                    }
+                    let after_dash = self.ws(&i[1..]);
+                    let (rest, end) = self.range_end(after_dash)?;
+                    if end < start {
+                        return Err(
+                            self.error(after_dash, ParseErrorKind::ReversedRange { start, end })
+                        );
+                    }
+                    self.check_bound(after_dash, end)?;
+                    self.set.fill_range(start as u64, end as u64);
+                    if self.bound().is_none() {
+                        self.set.grow_size(end as u64);
+                    }
+                    i = self.ws(rest);
+                }
+                Some(_) => {}
+            }
+            match i.first() {
+                Some(b',') => {
+                    i = self.ws(&i[1..]);
+                    if i.is_empty() && self.strict() {
+                        return Err(self.error(i, ParseErrorKind::ExpectedNumber));
+                    }
+                }
+                None => break,
+                Some(_) => return Err(self.error(i, ParseErrorKind::ExpectedSeparator)),
+            }
+        }
+        self.set.trim();
+        Ok(self.set)
+    }
+}
