@@ -1,6 +1,8 @@
 //! libvirt's documented cpu-list behaviour (anchors §1.4, `tests/virbitmaptest.c`, the live
 //! `virsh -c test:///default vcpupin` table), as fixed expectations.
 
+use std::hash::{Hash, Hasher};
+
 use virtkit_cpumap::{CpuListParser, CpuSet, Limit, ParseErrorKind, Syntax, VIRSH_CPULIST_LEN};
 
 fn fmt(s: &str) -> Result<String, ParseErrorKind> {
@@ -99,7 +101,10 @@ fn virbitmaptest_vectors() {
     for hex in ["1234feebee", "000c0fefe"] {
         assert_eq!(CpuSet::from_hex_str(hex).unwrap().to_hex_string(), hex);
     }
-    assert_eq!(CpuSet::from_hex_str("1234feebee").unwrap().to_string(), "1-3,5-9,11,13-15,17-23,26,28-29,33,36");
+    assert_eq!(
+        CpuSet::from_hex_str("1234feebee").unwrap().to_string(),
+        "1-3,5-9,11,13-15,17-23,26,28-29,33,36"
+    );
 }
 
 #[test]
@@ -182,7 +187,6 @@ fn set_api() {
     assert_eq!(format!("{collected:?}"), "CpuSet(\"1-3\", size 4)");
     let mut h1 = std::collections::hash_map::DefaultHasher::new();
     let mut h2 = std::collections::hash_map::DefaultHasher::new();
-    use std::hash::{Hash, Hasher};
     collected.hash(&mut h1);
     CpuSet::parse_with_bound("1-3", 8).unwrap().hash(&mut h2);
     assert_eq!(h1.finish(), h2.finish());

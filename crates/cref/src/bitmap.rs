@@ -26,7 +26,8 @@ pub(crate) struct BitmapFns {
     size: unsafe extern "C" fn(*mut VirBitmap) -> usize,
     count: unsafe extern "C" fn(*mut VirBitmap) -> usize,
     set_bit: unsafe extern "C" fn(*mut VirBitmap, usize) -> c_int,
-    union: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap) -> c_int,
+    // `void` since libvirt 7.x (older versions returned an int, ignored here).
+    union: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap),
     intersect: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap),
     subtract: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap),
     new_copy: unsafe extern "C" fn(*mut VirBitmap) -> *mut VirBitmap,
@@ -89,7 +90,11 @@ impl Clone for CBitmap {
 
 impl CBitmap {
     fn wrap(ptr: *mut VirBitmap, fns: BitmapFns) -> Result<CBitmap, String> {
-        if ptr.is_null() { Err(String::from("libvirt returned NULL")) } else { Ok(CBitmap { ptr, fns }) }
+        if ptr.is_null() {
+            Err(String::from("libvirt returned NULL"))
+        } else {
+            Ok(CBitmap { ptr, fns })
+        }
     }
 
     /// Number of bits the bitmap holds (`virBitmapSize`).
@@ -142,8 +147,7 @@ impl CBitmap {
     /// ```
     pub fn union_with(&mut self, other: &CBitmap) {
         // SAFETY: both pointers are live bitmaps.
-        let rc = unsafe { (self.fns.union)(self.ptr, other.ptr) };
-        assert!(rc == 0, "virBitmapUnion failed");
+        unsafe { (self.fns.union)(self.ptr, other.ptr) }
     }
 
     /// `self &= other` (`virBitmapIntersect`).
