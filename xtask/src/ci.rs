@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use crate::sh::{Result, Sh};
+use crate::sh::{Error, Result, Sh};
 use crate::{checks, deps, fuzz};
 
 type Step<'a> = (&'static str, Box<dyn Fn(&Sh) -> Result + 'a>);
@@ -30,7 +30,13 @@ pub(crate) fn run(sh: &Sh, fuzz_seconds: u64) -> Result {
         println!("<== {name}: {} in {secs:.1} s", if result.is_ok() { "ok" } else { "FAILED" });
         done.push((name, secs, result.is_ok()));
         if let Err(err) = result {
-            outcome = Err(err);
+            let again = match *name {
+                "bench" => "cargo bench --workspace --no-run".to_owned(),
+                "fuzz" => format!("cargo xtask fuzz --seconds {fuzz_seconds}"),
+                _ => format!("cargo xtask {name}"),
+            };
+            outcome =
+                Err(Error::new(format!("ci step `{name}` failed: {err}\nrun it alone: {again}")));
             break;
         }
     }
