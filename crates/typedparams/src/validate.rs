@@ -1,0 +1,166 @@
+//! Allow-lists and `virTypedParamsValidate`.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::Error;
+use crate::kind::{ParamType, SpecType};
+use crate::list::TypedParams;
+
+/// One allow-list entry: a name, the type it must have, and whether it may repeat
+/// (`VIR_TYPED_PARAM_MULTIPLE`). Schemas are `&'static [ParamSpec]`.
+///
+/// ```
+/// use virtkit_typedparams::{ParamSpec, ParamType};
+///
+/// const SPECS: &[ParamSpec] = &[
+///     ParamSpec::new("migrate_uri", ParamType::String),
+///     ParamSpec::new("migrate_disks", ParamType::String).multiple(),
+///     ParamSpec::unsigned("poll_grow"),
+/// ];
+/// assert!(SPECS[1].multiple);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParamSpec {
+    /// The parameter name (for indexed families, with `<n>` where a number goes).
+    pub name: &'static str,
+    /// The type it must have.
+    pub ty: SpecType,
+    /// Whether it may appear more than once.
+    pub multiple: bool,
+}
+
+impl ParamSpec {
+    /// An entry of exactly type `ty`, not repeatable.
+    ///
+    /// ```
+    /// use virtkit_typedparams::{ParamSpec, ParamType, SpecType};
+    /// assert_eq!(ParamSpec::new("weight", ParamType::UInt).ty, SpecType::Exact(ParamType::UInt));
+    /// ```
+    pub const fn new(name: &'static str, ty: ParamType) -> ParamSpec {
+        ParamSpec { name, ty: SpecType::Exact(ty), multiple: false }
+    }
+
+    /// An entry accepting `uint` or `ullong` (`VIR_TYPED_PARAM_UNSIGNED`).
+    ///
+    /// ```
+    /// use virtkit_typedparams::{ParamSpec, SpecType};
+    /// assert_eq!(ParamSpec::unsigned("poll_grow").ty, SpecType::Unsigned);
+    /// ```
+    pub const fn unsigned(name: &'static str) -> ParamSpec {
+        ParamSpec { name, ty: SpecType::Unsigned, multiple: false }
+    }
+
+    /// The same entry, repeatable.
+    ///
+    /// ```
+    /// use virtkit_typedparams::{ParamSpec, ParamType};
+    /// assert!(ParamSpec::new("compression", ParamType::String).multiple().multiple);
+    /// ```
+    #[must_use]
+    pub const fn multiple(self) -> ParamSpec {
+        ParamSpec { multiple: true, ..self }
+    }
+
+    /// Whether `name` matches this entry; `<n>` in the entry matches one or more decimal
+    /// digits (for indexed families such as `vcpu.<n>.time`).
+    ///
+    /// ```
+    /// use virtkit_typedparams::{ParamSpec, ParamType};
+    /// let spec = ParamSpec::new("vcpu.<n>.time", ParamType::ULLong);
+    /// assert!(spec.matches("vcpu.12.time"));
+    /// assert!(!spec.matches("vcpu.x.time"));
+    /// ```
+    pub fn matches(&self, name: &str) -> bool {
+        pattern_matches(self.name.as_bytes(), name.as_bytes())
+    }
+}
+
+fn pattern_matches(pat: &[u8], name: &[u8]) -> bool {
+    const HOLE: &[u8] = b"<n>";
+    match pat.iter().position(|&b| b == b'<') {
+        Some(at) if pat[at..].starts_with(HOLE) => {
+            if name.len() < at || pat[..at] != name[..at] {
+                return false;
+            }
+            let digits = name[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            digits > 0 && pattern_matches(&pat[at + HOLE.len()..], &name[at + digits..])
+        }
+        _ => pat == name,
+    }
+}
+
+/// The entry of `specs` matching `name` (exact names and `<n>` patterns).
+///
+/// ```
+/// use virtkit_typedparams::{lookup_spec, schema::DomainStats};
+/// let spec = lookup_spec(DomainStats::SPECS, "block.3.rd.bytes").unwrap();
+/// assert_eq!(spec.name, "block.<n>.rd.bytes");
+/// ```
+pub fn lookup_spec<'a>(specs: &'a [ParamSpec], name: &str) -> Option<&'a ParamSpec> {
+    specs.iter().find(|s| s.name == name).or_else(|| {
+        specs.iter().find(|s| s.name.as_bytes().contains(&b'<') && s.matches(name))
+    })
+}
+
+/// `virTypedParamsValidate`: every parameter must be in the allow-list with the right type,
+/// and only `multiple` entries may repeat (allow-lists of indexed families match `<n>`). Errors are libvirt's, and like libvirt the list is
+/// examined in name order, so the first error by name is the one reported.
+///
+/// ```
+/// use virtkit_typedparams::{validate, ParamSpec, ParamType, TypedParams};
+///
+/// const SPECS: &[ParamSpec] = &[ParamSpec::new("foobar", ParamType::String)];
+/// let mut p = TypedParams::new();
+/// p.add_int("foobar", 1)?;
+/// assert_eq!(
+///     validate(&p, SPECS).unwrap_err().to_string(),
+///     "invalid argument: invalid type 'int' for parameter 'foobar', expected 'string'"
+/// );
+/// # Ok::<(), virtkit_typedparams::Error>(())
+/// ```
+pub fn validate(params: &TypedParams, specs: &[ParamSpec]) -> Result<(), Error> {
+    let items = params.as_slice();
+    if items.is_empty() {
+        return Ok(());
+    }
+    // libvirt sorts a copy by name and walks it against the sorted allow-list; the first
+    // parameter (in name order) that is unknown, repeated or mistyped is the one reported.
+    let mut sorted: Vec<usize> = (0..items.len()).collect();
+    sorted.sort_by(|&a, &b| items[a].name().cmp(items[b].name()));
+    let mut last: Option<&str> = None;
+    for &k in &sorted {
+        let param = &items[k];
+        let name = param.name();
+        let Some(spec) = lookup_spec(specs, name) else {
+            return Err(Error::NotSupported { name: String::from(name) });
+        };
+        if last == Some(name) && !spec.multiple {
+            return Err(Error::Duplicate { name: String::from(name) });
+        }
+        if !spec.ty.accepts(param.param_type()) {
+            return Err(Error::InvalidType {
+                name: String::from(name),
+                actual: param.param_type().code(),
+                expected: spec.ty,
+            });
+        }
+        last = Some(name);
+    }
+    Ok(())
+}
+
+impl TypedParams {
+    /// Same as [`validate`].
+    ///
+    /// ```
+    /// use virtkit_typedparams::{schema::MemoryParams, TypedParams};
+    /// let mut p = TypedParams::new();
+    /// p.add_ullong("hard_limit", 1 << 20)?;
+    /// p.validate(MemoryParams::SPECS)?;
+    /// # Ok::<(), virtkit_typedparams::Error>(())
+    /// ```
+    pub fn validate(&self, specs: &[ParamSpec]) -> Result<(), Error> {
+        validate(self, specs)
+    }
+}

@@ -1,0 +1,448 @@
+//! The RPC wire form of typed parameters: XDR arrays of `remote_typed_param`
+//! (`src/remote/remote_protocol.x`).
+//!
+//! Each parameter is the name as an XDR string (length, bytes, zero padding to 4 bytes), the
+//! type code as a 4-byte big-endian discriminant, then the value: `int`/`uint`/`boolean` in 4
+//! bytes, `llong`/`ullong` in 8 (`hyper`), `double` as big-endian IEEE-754, strings as XDR
+//! strings of at most [`limits::STRING_MAX`] bytes. The array is a 4-byte count followed by
+//! the items.
+//!
+//! ```
+//! use virtkit_typedparams::TypedParams;
+//!
+//! let mut p = TypedParams::new();
+//! p.add_uint("weight", 500)?;
+//! let bytes = p.to_xdr();
+//! assert_eq!(bytes, [
+//!     0, 0, 0, 1,                                  // one parameter
+//!     0, 0, 0, 6, b'w', b'e', b'i', b'g', b'h', b't', 0, 0, // "weight", padded
+//!     0, 0, 0, 2,                                  // VIR_TYPED_PARAM_UINT
+//!     0, 0, 1, 0xf4,                               // 500
+//! ]);
+//! assert_eq!(TypedParams::from_xdr(&bytes, 16)?, p);
+//! # Ok::<(), virtkit_typedparams::Error>(())
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::checks::STRING_OKAY;
+use crate::error::{DecodeProblem, Error};
+use crate::kind::ParamType;
+use crate::list::TypedParams;
+use crate::name::{NAME_MAX, ParamName};
+use crate::param::TypedParam;
+use crate::value::TypedValue;
+
+/// The protocol's limits (`REMOTE_*_MAX` in `remote_protocol.x`).
+///
+/// ```
+/// use virtkit_typedparams::xdr::limits;
+/// assert_eq!(limits::STRING_MAX, 4 * 1024 * 1024);
+/// assert_eq!(limits::DOMAIN_MIGRATE_PARAM_LIST_MAX, 64);
+/// ```
+pub mod limits {
+    /// `REMOTE_STRING_MAX`: longest string on the wire.
+    pub const STRING_MAX: u32 = 4_194_304;
+    /// `REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX`.
+    pub const DOMAIN_SCHEDULER_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_BLKIO_PARAMETERS_MAX`.
+    pub const DOMAIN_BLKIO_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX`.
+    pub const DOMAIN_MEMORY_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX`.
+    pub const DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX: u32 = 32;
+    /// `REMOTE_DOMAIN_NUMA_PARAMETERS_MAX`.
+    pub const DOMAIN_NUMA_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_PERF_EVENTS_MAX`.
+    pub const DOMAIN_PERF_EVENTS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_BLOCK_COPY_PARAMETERS_MAX`.
+    pub const DOMAIN_BLOCK_COPY_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_BLOCK_STATS_PARAMETERS_MAX`.
+    pub const DOMAIN_BLOCK_STATS_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX`.
+    pub const DOMAIN_INTERFACE_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX`.
+    pub const DOMAIN_GET_CPU_STATS_NCPUS_MAX: u32 = 128;
+    /// `REMOTE_DOMAIN_GET_CPU_STATS_MAX`.
+    pub const DOMAIN_GET_CPU_STATS_MAX: u32 = 2048;
+    /// `REMOTE_NODE_MEMORY_PARAMETERS_MAX`.
+    pub const NODE_MEMORY_PARAMETERS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_MIGRATE_PARAM_LIST_MAX`.
+    pub const DOMAIN_MIGRATE_PARAM_LIST_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_SAVE_PARAMS_MAX`.
+    pub const DOMAIN_SAVE_PARAMS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_JOB_STATS_MAX`.
+    pub const DOMAIN_JOB_STATS_MAX: u32 = 64;
+    /// `REMOTE_CONNECT_GET_ALL_DOMAIN_STATS_MAX`.
+    pub const CONNECT_GET_ALL_DOMAIN_STATS_MAX: u32 = 262_144;
+    /// `REMOTE_DOMAIN_EVENT_TUNABLE_MAX`.
+    pub const DOMAIN_EVENT_TUNABLE_MAX: u32 = 2048;
+    /// `REMOTE_DOMAIN_GUEST_VCPU_PARAMS_MAX`.
+    pub const DOMAIN_GUEST_VCPU_PARAMS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_IOTHREAD_PARAMS_MAX`.
+    pub const DOMAIN_IOTHREAD_PARAMS_MAX: u32 = 64;
+    /// `REMOTE_NODE_SEV_INFO_MAX`.
+    pub const NODE_SEV_INFO_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_LAUNCH_SECURITY_INFO_PARAMS_MAX`.
+    pub const DOMAIN_LAUNCH_SECURITY_INFO_PARAMS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_LAUNCH_SECURITY_STATE_PARAMS_MAX`.
+    pub const DOMAIN_LAUNCH_SECURITY_STATE_PARAMS_MAX: u32 = 64;
+    /// `REMOTE_DOMAIN_GUEST_INFO_PARAMS_MAX`.
+    pub const DOMAIN_GUEST_INFO_PARAMS_MAX: u32 = 2048;
+    /// `REMOTE_NETWORK_PORT_PARAMETERS_MAX`.
+    pub const NETWORK_PORT_PARAMETERS_MAX: u32 = 16;
+    /// `REMOTE_CONNECT_IDENTITY_PARAMS_MAX`.
+    pub const CONNECT_IDENTITY_PARAMS_MAX: u32 = 20;
+}
+
+/// The smallest encoded parameter: empty name (4), type (4), 4-byte value (4).
+const MIN_PARAM_LEN: usize = 12;
+
+/// How [`TypedParams::to_xdr_with`] serializes: an optional count limit, and libvirt's
+/// serializer quirks (`virTypedParamsSerialize`) switched on explicitly.
+///
+/// ```
+/// use virtkit_typedparams::{xdr::SerializeOptions, TypedParams};
+///
+/// let mut p = TypedParams::new();
+/// p.add_uint("weight", 1)?;
+/// p.add_string("device_weight", "/dev/sda,10")?;
+/// // libvirt's server drops strings for clients that did not pass STRING_OKAY.
+/// let old_client = p.to_xdr_with(&SerializeOptions::new().limit(16).libvirt_quirks(0))?;
+/// assert_eq!(TypedParams::from_xdr(&old_client, 16)?.len(), 1);
+/// # Ok::<(), virtkit_typedparams::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SerializeOptions {
+    limit: Option<u32>,
+    quirks: Option<u32>,
+}
+
+impl SerializeOptions {
+    /// No limit, no quirks: every parameter is encoded.
+    ///
+    /// ```
+    /// let o = virtkit_typedparams::xdr::SerializeOptions::new();
+    /// assert_eq!(o, Default::default());
+    /// ```
+    pub const fn new() -> SerializeOptions {
+        SerializeOptions { limit: None, quirks: None }
+    }
+
+    /// Fail with `too many parameters '%d' for limit '%d'` when there are more than `limit`
+    /// parameters (counted before any quirk drops some, as libvirt does).
+    ///
+    /// ```
+    /// let o = virtkit_typedparams::xdr::SerializeOptions::new().limit(16);
+    /// # let _ = o;
+    /// ```
+    #[must_use]
+    pub const fn limit(self, limit: u32) -> SerializeOptions {
+        SerializeOptions { limit: Some(limit), ..self }
+    }
+
+    /// Apply `virTypedParamsSerialize`'s quirks with these `virTypedParameterFlags`: string
+    /// parameters are silently dropped unless [`STRING_OKAY`] is set, and empty slots of a
+    /// sparse array (type 0, see [`encode_sparse`]) are dropped.
+    ///
+    /// ```
+    /// use virtkit_typedparams::{checks::STRING_OKAY, xdr::SerializeOptions};
+    /// let o = SerializeOptions::new().libvirt_quirks(STRING_OKAY);
+    /// # let _ = o;
+    /// ```
+    #[must_use]
+    pub const fn libvirt_quirks(self, flags: u32) -> SerializeOptions {
+        SerializeOptions { quirks: Some(flags), ..self }
+    }
+
+    fn keeps(&self, p: &TypedParam) -> bool {
+        match self.quirks {
+            Some(flags) => flags & STRING_OKAY != 0 || p.param_type() != ParamType::String,
+            None => true,
+        }
+    }
+}
+
+fn pad(len: usize) -> usize {
+    (4 - len % 4) % 4
+}
+
+fn string_len(s: &str) -> usize {
+    4 + s.len() + pad(s.len())
+}
+
+fn param_len(p: &TypedParam) -> usize {
+    string_len(p.name())
+        + 4
+        + match p.value() {
+            TypedValue::Int(_) | TypedValue::UInt(_) | TypedValue::Boolean(_) => 4,
+            TypedValue::LLong(_) | TypedValue::ULLong(_) | TypedValue::Double(_) => 8,
+            TypedValue::String(s) => string_len(s),
+        }
+}
+
+fn put_string(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_be_bytes());
+    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(&[0u8; 3][..pad(s.len())]);
+}
+
+/// Appends one `remote_typed_param`.
+///
+/// ```
+/// use virtkit_typedparams::{xdr::write_param, TypedParam};
+/// let mut out = Vec::new();
+/// write_param(&mut out, &TypedParam::new("b", true)?);
+/// assert_eq!(out, [0, 0, 0, 1, b'b', 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 1]);
+/// # Ok::<(), virtkit_typedparams::Error>(())
+/// ```
+pub fn write_param(out: &mut Vec<u8>, p: &TypedParam) {
+    put_string(out, p.name());
+    out.extend_from_slice(&p.param_type().code().to_be_bytes());
+    match p.value() {
+        TypedValue::Int(v) => out.extend_from_slice(&v.to_be_bytes()),
+        TypedValue::UInt(v) => out.extend_from_slice(&v.to_be_bytes()),
+        TypedValue::LLong(v) => out.extend_from_slice(&v.to_be_bytes()),
+        TypedValue::ULLong(v) => out.extend_from_slice(&v.to_be_bytes()),
+        TypedValue::Double(v) => out.extend_from_slice(&v.to_bits().to_be_bytes()),
+        TypedValue::Boolean(v) => out.extend_from_slice(&i32::from(*v).to_be_bytes()),
+        TypedValue::String(s) => put_string(out, s),
+    }
+}
+
+impl TypedParams {
+    /// The size of [`TypedParams::to_xdr`]'s output, in bytes.
+    ///
+    /// ```
+    /// let mut p = virtkit_typedparams::TypedParams::new();
+    /// p.add_ullong("bandwidth", 1)?;
+    /// assert_eq!(p.xdr_len(), p.to_xdr().len());
+    /// # Ok::<(), virtkit_typedparams::Error>(())
+    /// ```
+    pub fn xdr_len(&self) -> usize {
+        4 + self.iter().map(param_len).sum::<usize>()
+    }
+
+    /// Encodes every parameter as an XDR array of `remote_typed_param` (one allocation).
+    ///
+    /// Strings longer than [`limits::STRING_MAX`] or lists longer than `u32::MAX` are encoded
+    /// all the same; libvirt's peer would refuse them (use [`TypedParams::to_xdr_with`] with a
+    /// limit to check the count).
+    ///
+    /// ```
+    /// let p = virtkit_typedparams::TypedParams::new();
+    /// assert_eq!(p.to_xdr(), [0, 0, 0, 0]);
+    /// ```
+    pub fn to_xdr(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.xdr_len());
+        self.write_xdr(&mut out);
+        out
+    }
+
+    /// Appends the XDR array to `out` (for embedding in a larger message).
+    ///
+    /// ```
+    /// let p = virtkit_typedparams::TypedParams::new();
+    /// let mut out = vec![9];
+    /// p.write_xdr(&mut out);
+    /// assert_eq!(out, [9, 0, 0, 0, 0]);
+    /// ```
+    pub fn write_xdr(&self, out: &mut Vec<u8>) {
+        out.reserve(self.xdr_len());
+        out.extend_from_slice(&(self.len() as u32).to_be_bytes());
+        for p in self {
+            write_param(out, p);
+        }
+    }
+
+    /// Encodes with a limit and, optionally, libvirt's serializer quirks
+    /// ([`SerializeOptions`]).
+    ///
+    /// ```
+    /// use virtkit_typedparams::{xdr::SerializeOptions, TypedParams};
+    /// let mut p = TypedParams::new();
+    /// for i in 0..3 {
+    ///     p.add_int(&format!("p{i}"), i)?;
+    /// }
+    /// assert_eq!(
+    ///     p.to_xdr_with(&SerializeOptions::new().limit(2)).unwrap_err().to_string(),
+    ///     "too many parameters '3' for limit '2'"
+    /// );
+    /// # Ok::<(), virtkit_typedparams::Error>(())
+    /// ```
+    pub fn to_xdr_with(&self, opts: &SerializeOptions) -> Result<Vec<u8>, Error> {
+        encode_slots(self.iter().map(Some), self.len(), opts)
+    }
+
+    /// Decodes an XDR array of `remote_typed_param` that makes up all of `bytes`, with
+    /// libvirt's per-call limit `max` (0 means no limit, as in `virTypedParamsDeserialize`).
+    ///
+    /// Nothing is trusted: a count above `max` is `too many parameters '%u' for limit '%d'`
+    /// before anything is allocated, memory is bounded by the input's size, names over 79
+    /// bytes are `parameter %s too big for destination`, type codes outside 1..=7 are
+    /// `unknown parameter type: %d`, and truncation, over-long strings, NUL bytes, non-UTF-8
+    /// text and trailing bytes are [`Error::Decode`] with the offset.
+    ///
+    /// ```
+    /// use virtkit_typedparams::TypedParams;
+    /// let bytes = [0, 0, 0, 1, 0, 0, 0, 1, b'x', 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0];
+    /// assert_eq!(
+    ///     TypedParams::from_xdr(&bytes, 16).unwrap_err().to_string(),
+    ///     "unknown parameter type: 9"
+    /// );
+    /// ```
+    pub fn from_xdr(bytes: &[u8], max: u32) -> Result<TypedParams, Error> {
+        let (params, used) = TypedParams::from_xdr_prefix(bytes, max)?;
+        if used != bytes.len() {
+            return Err(Error::Decode {
+                offset: used,
+                problem: DecodeProblem::TrailingBytes { len: bytes.len() - used },
+            });
+        }
+        Ok(params)
+    }
+
+    /// Decodes an XDR array at the start of `bytes`; returns it and the bytes it used.
+    ///
+    /// ```
+    /// use virtkit_typedparams::TypedParams;
+    /// let (p, used) = TypedParams::from_xdr_prefix(&[0, 0, 0, 0, 0xff], 0)?;
+    /// assert!(p.is_empty());
+    /// assert_eq!(used, 4);
+    /// # Ok::<(), virtkit_typedparams::Error>(())
+    /// ```
+    pub fn from_xdr_prefix(bytes: &[u8], max: u32) -> Result<(TypedParams, usize), Error> {
+        let mut r = Reader { bytes, pos: 0 };
+        let count = r.u32()?;
+        if max != 0 && count > max {
+            return Err(Error::TooMany { count: u64::from(count), limit: max });
+        }
+        let room = (bytes.len() - r.pos) / MIN_PARAM_LEN;
+        let mut items = Vec::with_capacity((count as usize).min(room));
+        for _ in 0..count {
+            items.push(r.param()?);
+        }
+        Ok((TypedParams::from(items), r.pos))
+    }
+}
+
+/// Encodes a sparse array such as `virDomainGetCPUStats` fills (`None` is a slot of type 0).
+/// With [`SerializeOptions::libvirt_quirks`] the empty slots are dropped, as libvirt's server
+/// does; without, an empty slot is `unknown parameter type: 0`.
+///
+/// ```
+/// use virtkit_typedparams::{xdr::{encode_sparse, SerializeOptions}, TypedParam, TypedParams};
+///
+/// let slots = [Some(TypedParam::new("cpu_time", 5u64)?), None];
+/// let bytes = encode_sparse(&slots, &SerializeOptions::new().libvirt_quirks(0))?;
+/// assert_eq!(TypedParams::from_xdr(&bytes, 0)?.len(), 1);
+/// assert!(encode_sparse(&slots, &SerializeOptions::new()).is_err());
+/// # Ok::<(), virtkit_typedparams::Error>(())
+/// ```
+pub fn encode_sparse(slots: &[Option<TypedParam>], opts: &SerializeOptions) -> Result<Vec<u8>, Error> {
+    encode_slots(slots.iter().map(Option::as_ref), slots.len(), opts)
+}
+
+fn encode_slots<'a>(
+    slots: impl Iterator<Item = Option<&'a TypedParam>> + Clone,
+    n: usize,
+    opts: &SerializeOptions,
+) -> Result<Vec<u8>, Error> {
+    if let Some(limit) = opts.limit
+        && n > limit as usize
+    {
+        return Err(Error::TooMany { count: n as u64, limit });
+    }
+    let mut kept = 0u32;
+    let mut len = 4;
+    for slot in slots.clone() {
+        match slot {
+            None if opts.quirks.is_some() => {}
+            None => return Err(Error::UnknownType { code: 0 }),
+            Some(p) if opts.keeps(p) => {
+                kept += 1;
+                len += param_len(p);
+            }
+            Some(_) => {}
+        }
+    }
+    let mut out = Vec::with_capacity(len);
+    out.extend_from_slice(&kept.to_be_bytes());
+    for p in slots.flatten() {
+        if opts.keeps(p) {
+            write_param(&mut out, p);
+        }
+    }
+    Ok(out)
+}
+
+/// A bounds-checked big-endian reader.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let rest = &self.bytes[self.pos..];
+        if rest.len() < n {
+            return Err(Error::Decode {
+                offset: self.pos,
+                problem: DecodeProblem::Truncated { needed: (n - rest.len()) as u64 },
+            });
+        }
+        self.pos += n;
+        Ok(&rest[..n])
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn u32(&mut self) -> Result<u32, Error> {
+        Ok(u32::from_be_bytes(self.array()?))
+    }
+
+    /// An XDR string (length, bytes, padding), checked for the 4 MiB limit, NUL and UTF-8.
+    fn string(&mut self) -> Result<(&'a str, usize), Error> {
+        let at = self.pos;
+        let len = self.u32()?;
+        if len > limits::STRING_MAX {
+            return Err(Error::Decode { offset: at, problem: DecodeProblem::StringTooLong { len } });
+        }
+        let len = len as usize;
+        let body = self.take(len + pad(len))?;
+        let body = &body[..len];
+        if body.contains(&0) {
+            return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::NulInString });
+        }
+        let s = core::str::from_utf8(body)
+            .map_err(|_| Error::Decode { offset: at + 4, problem: DecodeProblem::InvalidUtf8 })?;
+        Ok((s, at))
+    }
+
+    fn param(&mut self) -> Result<TypedParam, Error> {
+        let (name, _) = self.string()?;
+        if name.len() > NAME_MAX {
+            return Err(Error::TooBig { name: String::from(name) });
+        }
+        let name = ParamName::from_checked(name);
+        let code = i32::from_be_bytes(self.array()?);
+        let value = match ParamType::from_code(code) {
+            Some(ParamType::Int) => TypedValue::Int(i32::from_be_bytes(self.array()?)),
+            Some(ParamType::UInt) => TypedValue::UInt(u32::from_be_bytes(self.array()?)),
+            Some(ParamType::LLong) => TypedValue::LLong(i64::from_be_bytes(self.array()?)),
+            Some(ParamType::ULLong) => TypedValue::ULLong(u64::from_be_bytes(self.array()?)),
+            Some(ParamType::Double) => {
+                TypedValue::Double(f64::from_bits(u64::from_be_bytes(self.array()?)))
+            }
+            Some(ParamType::Boolean) => TypedValue::Boolean(i32::from_be_bytes(self.array()?) != 0),
+            Some(ParamType::String) => TypedValue::String(String::from(self.string()?.0)),
+            None => return Err(Error::UnknownType { code }),
+        };
+        Ok(TypedParam::from_parts(name, value))
+    }
+}
