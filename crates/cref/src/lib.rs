@@ -23,8 +23,10 @@ use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use std::sync::OnceLock;
 
 mod bitmap;
+mod xdr;
 
 pub use bitmap::CBitmap;
+pub use xdr::{CDecoded, CParam, CParamList, CValue, XdrTypedParams};
 
 /// Environment variable naming another path for `libvirt.so.0`.
 pub const LIBVIRT_PATH_ENV: &str = "VIRTKIT_LIBVIRT_SO";

@@ -213,7 +213,12 @@ impl Setter {
     }
 }
 
-fn check_nparams(rule: NparamsRule, arg: &'static str, api: &'static str, n: i32) -> Result<(), Error> {
+fn check_nparams(
+    rule: NparamsRule,
+    arg: &'static str,
+    api: &'static str,
+    n: i32,
+) -> Result<(), Error> {
     match rule {
         NparamsRule::Positive if n <= 0 => Err(Error::NotPositive { arg, api }),
         NparamsRule::NonNegative if n < 0 => Err(Error::Negative { arg, api }),

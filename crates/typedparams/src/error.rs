@@ -62,7 +62,9 @@ pub enum DecodeProblem {
 impl fmt::Display for DecodeProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeProblem::Truncated { needed } => write!(f, "input ends, {needed} more bytes needed"),
+            DecodeProblem::Truncated { needed } => {
+                write!(f, "input ends, {needed} more bytes needed")
+            }
             DecodeProblem::StringTooLong { len } => {
                 write!(f, "string of {len} bytes exceeds REMOTE_STRING_MAX")
             }
@@ -249,12 +251,21 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NameTooLong { name } => write!(f, "internal error: Field name '{name}' too long"),
+            Error::NameTooLong { name } => {
+                write!(f, "internal error: Field name '{name}' too long")
+            }
             Error::NameHasNul { name } => {
-                write!(f, "internal error: Field name '{}' contains a NUL byte", name.escape_debug())
+                write!(
+                    f,
+                    "internal error: Field name '{}' contains a NUL byte",
+                    name.escape_debug()
+                )
             }
             Error::ValueHasNul { name } => {
-                write!(f, "invalid argument: string value of parameter '{name}' contains a NUL byte")
+                write!(
+                    f,
+                    "invalid argument: string value of parameter '{name}' contains a NUL byte"
+                )
             }
             Error::TypeMismatch { name, requested, actual } => write!(
                 f,
@@ -302,7 +313,9 @@ impl fmt::Display for Error {
             Error::Decode { offset, problem } => {
                 write!(f, "Unable to decode message payload: {problem} at byte {offset}")
             }
-            Error::NotPositive { arg, api } => write!(f, "{arg} in {api} must be greater than zero"),
+            Error::NotPositive { arg, api } => {
+                write!(f, "{arg} in {api} must be greater than zero")
+            }
             Error::Negative { arg, api } => write!(f, "{arg} in {api} must be zero or greater"),
             Error::Null { arg, api } => write!(f, "{arg} in {api} must not be NULL"),
             Error::ExclusiveFlags { first, second } => {

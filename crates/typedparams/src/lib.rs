@@ -51,9 +51,9 @@ mod name;
 mod param;
 pub mod schema;
 #[cfg(feature = "serde")]
-pub mod serde_map;
-#[cfg(feature = "serde")]
 mod serde_impl;
+#[cfg(feature = "serde")]
+pub mod serde_map;
 mod validate;
 mod value;
 pub mod xdr;

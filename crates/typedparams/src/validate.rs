@@ -98,9 +98,10 @@ fn pattern_matches(pat: &[u8], name: &[u8]) -> bool {
 /// assert_eq!(spec.name, "block.<n>.rd.bytes");
 /// ```
 pub fn lookup_spec<'a>(specs: &'a [ParamSpec], name: &str) -> Option<&'a ParamSpec> {
-    specs.iter().find(|s| s.name == name).or_else(|| {
-        specs.iter().find(|s| s.name.as_bytes().contains(&b'<') && s.matches(name))
-    })
+    specs
+        .iter()
+        .find(|s| s.name == name)
+        .or_else(|| specs.iter().find(|s| s.name.as_bytes().contains(&b'<') && s.matches(name)))
 }
 
 /// `virTypedParamsValidate`: every parameter must be in the allow-list with the right type,

@@ -21,6 +21,8 @@ use crate::kind::ParamType;
 /// assert_ne!(TypedValue::Double(0.0), TypedValue::Double(-0.0));
 /// ```
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum TypedValue {
     /// `int`.
     Int(i32),

@@ -340,7 +340,10 @@ impl TypedParams {
 /// assert!(encode_sparse(&slots, &SerializeOptions::new()).is_err());
 /// # Ok::<(), virtkit_typedparams::Error>(())
 /// ```
-pub fn encode_sparse(slots: &[Option<TypedParam>], opts: &SerializeOptions) -> Result<Vec<u8>, Error> {
+pub fn encode_sparse(
+    slots: &[Option<TypedParam>],
+    opts: &SerializeOptions,
+) -> Result<Vec<u8>, Error> {
     encode_slots(slots.iter().map(Option::as_ref), slots.len(), opts)
 }
 
@@ -411,7 +414,10 @@ impl<'a> Reader<'a> {
         let at = self.pos;
         let len = self.u32()?;
         if len > limits::STRING_MAX {
-            return Err(Error::Decode { offset: at, problem: DecodeProblem::StringTooLong { len } });
+            return Err(Error::Decode {
+                offset: at,
+                problem: DecodeProblem::StringTooLong { len },
+            });
         }
         let len = len as usize;
         let body = self.take(len + pad(len))?;

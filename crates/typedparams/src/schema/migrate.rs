@@ -77,8 +77,12 @@ impl MigrateParams {
     /// use virtkit_typedparams::schema::MigrateParams;
     /// assert!(MigrateParams::V3_POSITIONAL.contains(&"destination_xml"));
     /// ```
-    pub const V3_POSITIONAL: &'static [&'static str] =
-        &[MigrateParams::URI, MigrateParams::DEST_NAME, MigrateParams::DEST_XML, MigrateParams::BANDWIDTH];
+    pub const V3_POSITIONAL: &'static [&'static str] = &[
+        MigrateParams::URI,
+        MigrateParams::DEST_NAME,
+        MigrateParams::DEST_XML,
+        MigrateParams::BANDWIDTH,
+    ];
 
     /// The names the v2 protocol can carry (`DEST_NAME`, `BANDWIDTH`, `URI`).
     ///

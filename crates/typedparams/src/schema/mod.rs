@@ -176,10 +176,8 @@ impl Member for Vec<String> {
         if !rest.is_empty() {
             return Ok(false);
         }
-        let s = p
-            .value()
-            .as_str()
-            .ok_or_else(|| mismatch(SpecType::Exact(ParamType::String), p))?;
+        let s =
+            p.value().as_str().ok_or_else(|| mismatch(SpecType::Exact(ParamType::String), p))?;
         self.push(String::from(s));
         Ok(true)
     }
@@ -226,7 +224,9 @@ impl<T> Default for Indexed<T> {
 /// (no leading zeros beyond `0` itself) and a dot.
 fn split_index(name: &str) -> Option<(u32, &str)> {
     let (idx, rest) = name.split_once('.')?;
-    if idx.is_empty() || !idx.bytes().all(|b| b.is_ascii_digit()) || idx.len() > 1 && idx.starts_with('0')
+    if idx.is_empty()
+        || !idx.bytes().all(|b| b.is_ascii_digit())
+        || idx.len() > 1 && idx.starts_with('0')
     {
         return None;
     }
