@@ -50,6 +50,7 @@ mod parse;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod set;
+mod words;
 
 pub use error::{ParseError, ParseErrorKind};
 pub use hex::HexError;

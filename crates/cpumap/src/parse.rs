@@ -145,7 +145,12 @@ impl CpuListParser {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn parse(&self, input: &str) -> Result<CpuSet, ParseError> {
-        Run { parser: self, input, set: CpuSet::new() }.run()
+        let bound = match self.limit {
+            Limit::Bits(n) => Some(u64::from(n)),
+            Limit::Unlimited => None,
+        };
+        let strict = self.syntax == Syntax::Schema;
+        Run { parser: self, input, set: CpuSet::new(), bound, strict }.run()
     }
 }
 
@@ -230,40 +235,50 @@ fn digits(i: &[u8]) -> NomResult<'_, i64> {
     Ok((rest, v))
 }
 
+/// Reads decimal digits at `b[*pos..]` (at least one must be there), saturating above
+/// `i64::MAX / 10`. Returns `None` when there is no digit.
+#[inline]
+fn read_digits(b: &[u8], pos: &mut usize) -> Option<i64> {
+    let first = *pos;
+    let mut v: i64 = 0;
+    while let Some(&c) = b.get(*pos) {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = if v > i64::MAX / 16 { i64::MAX / 16 } else { v * 10 + i64::from(d) };
+        *pos += 1;
+    }
+    (*pos > first).then_some(v)
+}
+
 /// One parse of one input.
 struct Run<'p, 'i> {
     parser: &'p CpuListParser,
     input: &'i str,
     set: CpuSet,
+    /// The bound in bits, or `None` when unlimited.
+    bound: Option<u64>,
+    strict: bool,
 }
 
 impl Run<'_, '_> {
-    fn strict(&self) -> bool {
-        self.parser.syntax == Syntax::Schema
+    fn error(&self, at: usize, kind: ParseErrorKind) -> ParseError {
+        ParseError::new(self.input, at, kind)
     }
 
-    fn offset(&self, rest: &[u8]) -> usize {
-        self.input.len() - rest.len()
-    }
-
-    fn error(&self, rest: &[u8], kind: ParseErrorKind) -> ParseError {
-        ParseError::new(self.input, self.offset(rest), kind)
-    }
-
-    fn ws<'a>(&self, i: &'a [u8]) -> &'a [u8] {
-        if self.strict() { i } else { spaces(i, is_glib_space) }
-    }
-
-    /// The bound in bits, or `None` when unlimited.
-    fn bound(&self) -> Option<u64> {
-        match self.parser.limit {
-            Limit::Bits(n) => Some(u64::from(n)),
-            Limit::Unlimited => None,
+    /// Skips libvirt's white space (nothing in strict mode).
+    #[inline]
+    fn ws(&self, b: &[u8], pos: usize) -> usize {
+        if self.strict || b.get(pos).is_none_or(|&c| !is_glib_space(c)) {
+            return pos;
         }
+        b.len() - spaces(&b[pos..], is_glib_space).len()
     }
 
-    fn check_bound(&self, at: &[u8], cpu: i64) -> Result<(), ParseError> {
-        match self.bound() {
+    #[inline]
+    fn check_bound(&self, at: usize, cpu: i64) -> Result<(), ParseError> {
+        match self.bound {
             Some(bound) if cpu as u64 >= bound => {
                 Err(self.error(at, ParseErrorKind::OutOfRange { cpu: cpu as u64, bound }))
             }
@@ -272,23 +287,26 @@ impl Run<'_, '_> {
     }
 
     /// The first number of an item: digits only, within C `int`.
-    fn first_number<'a>(&self, i: &'a [u8]) -> Result<(&'a [u8], i64), ParseError> {
-        match digits(i) {
-            Ok((_, v)) if v > i64::from(MAX_CPU) => {
-                Err(self.error(i, ParseErrorKind::NumberTooLarge))
+    #[inline]
+    fn first_number(&self, b: &[u8], pos: &mut usize) -> Result<i64, ParseError> {
+        let at = *pos;
+        match read_digits(b, pos) {
+            Some(v) if v > i64::from(MAX_CPU) => {
+                Err(self.error(at, ParseErrorKind::NumberTooLarge))
             }
-            Ok(ok) => Ok(ok),
-            Err(_) => Err(self.error(i, ParseErrorKind::ExpectedNumber)),
+            Some(v) => Ok(v),
+            None => Err(self.error(at, ParseErrorKind::ExpectedNumber)),
         }
     }
 
     /// The number after `-`: `strtol` semantics (C white space, optional sign) unless strict.
-    fn range_end<'a>(&self, i: &'a [u8]) -> Result<(&'a [u8], i64), ParseError> {
-        if self.strict() {
-            return self.first_number(i);
+    fn range_end(&self, b: &[u8], pos: &mut usize) -> Result<i64, ParseError> {
+        if self.strict || b.get(*pos).is_some_and(u8::is_ascii_digit) {
+            return self.first_number(b, pos);
         }
-        let start = i;
-        let j = spaces(i, is_c_space);
+        // The rare spellings: leading C white space and a sign, lexed with nom.
+        let at = *pos;
+        let j = spaces(&b[at..], is_c_space);
         let (j, negative) = match j.first() {
             Some(b'+') => (&j[1..], false),
             Some(b'-') => (&j[1..], true),
@@ -296,38 +314,38 @@ impl Run<'_, '_> {
         };
         match digits(j) {
             Ok((rest, v)) => {
+                *pos = b.len() - rest.len();
                 let v = if negative { -v } else { v };
                 if v > i64::from(i32::MAX) || v < i64::from(i32::MIN) {
-                    Err(self.error(start, ParseErrorKind::NumberTooLarge))
+                    Err(self.error(at, ParseErrorKind::NumberTooLarge))
                 } else {
-                    Ok((rest, v))
+                    Ok(v)
                 }
             }
-            Err(_) => Err(self.error(start, ParseErrorKind::ExpectedNumber)),
+            Err(_) => Err(self.error(at, ParseErrorKind::ExpectedNumber)),
         }
     }
 
     fn run(mut self) -> Result<CpuSet, ParseError> {
-        if let Some(bound) = self.bound() {
+        if let Some(bound) = self.bound {
             self.set.set_size_raw(bound);
         }
-        let mut i = self.ws(self.input.as_bytes());
-        if i.is_empty() {
+        let b = self.input.as_bytes();
+        let mut pos = self.ws(b, 0);
+        if pos == b.len() {
             return if self.parser.allow_empty {
                 Ok(self.set)
             } else {
-                Err(self.error(i, ParseErrorKind::Empty))
+                Err(self.error(pos, ParseErrorKind::Empty))
             };
         }
-        while !i.is_empty() {
-            let negate = i[0] == b'^';
-            if negate {
-                i = &i[1..];
-            }
-            let at_start = i;
-            let (rest, start) = self.first_number(i)?;
-            i = self.ws(rest);
-            match i.first() {
+        while pos < b.len() {
+            let negate = b[pos] == b'^';
+            pos += usize::from(negate);
+            let at_start = pos;
+            let start = self.first_number(b, &mut pos)?;
+            pos = self.ws(b, pos);
+            match b.get(pos) {
                 None | Some(b',') => {
                     self.check_bound(at_start, start)?;
                     let bit = start as u64;
@@ -336,39 +354,40 @@ impl Run<'_, '_> {
                     } else {
                         self.set.set_bit(bit);
                     }
-                    if self.bound().is_none() {
+                    if self.bound.is_none() {
                         self.set.grow_size(bit);
                     }
                 }
                 Some(b'-') => {
                     if negate {
-                        return Err(self.error(i, ParseErrorKind::ExcludedRange));
+                        return Err(self.error(pos, ParseErrorKind::ExcludedRange));
                     }
-                    let after_dash = self.ws(&i[1..]);
-                    let (rest, end) = self.range_end(after_dash)?;
+                    pos = self.ws(b, pos + 1);
+                    let at_end = pos;
+                    let end = self.range_end(b, &mut pos)?;
                     if end < start {
                         return Err(
-                            self.error(after_dash, ParseErrorKind::ReversedRange { start, end })
+                            self.error(at_end, ParseErrorKind::ReversedRange { start, end })
                         );
                     }
-                    self.check_bound(after_dash, end)?;
+                    self.check_bound(at_end, end)?;
                     self.set.fill_range(start as u64, end as u64);
-                    if self.bound().is_none() {
+                    if self.bound.is_none() {
                         self.set.grow_size(end as u64);
                     }
-                    i = self.ws(rest);
+                    pos = self.ws(b, pos);
                 }
                 Some(_) => {}
             }
-            match i.first() {
+            match b.get(pos) {
                 Some(b',') => {
-                    i = self.ws(&i[1..]);
-                    if i.is_empty() && self.strict() {
-                        return Err(self.error(i, ParseErrorKind::ExpectedNumber));
+                    pos = self.ws(b, pos + 1);
+                    if pos == b.len() && self.strict {
+                        return Err(self.error(pos, ParseErrorKind::ExpectedNumber));
                     }
                 }
                 None => break,
-                Some(_) => return Err(self.error(i, ParseErrorKind::ExpectedSeparator)),
+                Some(_) => return Err(self.error(pos, ParseErrorKind::ExpectedSeparator)),
             }
         }
         self.set.trim();

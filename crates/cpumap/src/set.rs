@@ -3,12 +3,15 @@
 use alloc::vec::Vec;
 use core::fmt;
 use core::hash::{Hash, Hasher};
+
+use bitvec::order::Lsb0;
+use bitvec::slice::BitSlice;
+use bitvec::vec::BitVec;
+
+use crate::words::Words;
 use core::ops::{
     BitAnd, BitAndAssign, BitOr, BitOrAssign, BitXor, BitXorAssign, RangeInclusive, Sub, SubAssign,
 };
-
-use bitvec::order::Lsb0;
-use bitvec::vec::BitVec;
 
 /// Bits per storage word.
 pub(crate) const WORD: u64 = 64;
@@ -36,10 +39,15 @@ pub(crate) const WORD: u64 = 64;
 /// assert_eq!(set.iter().collect::<Vec<_>>(), [0, 2, 3]);
 /// # Ok::<(), virtkit_cpumap::ParseError>(())
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct CpuSet {
-    /// Storage, a whole number of words, with no trailing all-zero word.
-    bits: BitVec<u64, Lsb0>,
+    /// Storage words (CPU `n` is bit `n % 64` of word `n / 64`), no trailing all-zero word.
+    ///
+    /// Plain words rather than a `bitvec::BitVec`: bitvec has no `u64` store on 32-bit targets
+    /// such as wasm32, and word-wise code with the first four words inline (no allocation for
+    /// CPUs below 256) is what makes parsing fast. bitvec views are
+    /// available through [`CpuSet::to_bitvec`] and [`CpuSet::from_bitslice`].
+    words: Words,
     /// libvirt's `nbits`; every member is below it.
     size: u64,
 }
@@ -53,7 +61,7 @@ impl CpuSet {
     /// assert_eq!(set.size(), 0);
     /// ```
     pub const fn new() -> CpuSet {
-        CpuSet { bits: BitVec::EMPTY, size: 0 }
+        CpuSet { words: Words::new(), size: 0 }
     }
 
     /// An empty set of the given size (`virBitmapNew`).
@@ -64,7 +72,7 @@ impl CpuSet {
     /// assert_eq!(set.complement().to_string(), "0-15");
     /// ```
     pub const fn with_size(size: u64) -> CpuSet {
-        CpuSet { bits: BitVec::EMPTY, size }
+        CpuSet { words: Words::new(), size }
     }
 
     /// A set holding every CPU below `size` (`virBitmapNew` + `virBitmapSetAll`).
@@ -103,10 +111,10 @@ impl CpuSet {
     pub fn set_size(&mut self, size: u64) {
         if size < self.bit_len() {
             let keep_words = size.div_ceil(WORD) as usize;
-            self.bits.truncate(keep_words * WORD as usize);
+            self.words.truncate(keep_words);
             let tail = size % WORD;
             if tail != 0
-                && let Some(last) = self.bits.as_raw_mut_slice().last_mut()
+                && let Some(last) = self.words.last_mut()
             {
                 *last &= (1u64 << tail) - 1;
             }
@@ -134,7 +142,7 @@ impl CpuSet {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.bits.is_empty()
+        self.words.is_empty()
     }
 
     /// Whether every CPU below the size is a member (`virBitmapIsAllSet`).
@@ -172,7 +180,7 @@ impl CpuSet {
         self.grow_size(bit);
         let (w, b) = split(bit);
         self.ensure_words(w + 1);
-        let word = &mut self.bits.as_raw_mut_slice()[w];
+        let word = &mut self.words[w];
         let was = *word & (1 << b) != 0;
         *word |= 1 << b;
         !was
@@ -218,7 +226,7 @@ impl CpuSet {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn clear(&mut self) {
-        self.bits.clear();
+        self.words.clear();
     }
 
     /// The lowest member (`virBitmapNextSetBit(map, -1)`).
@@ -406,7 +414,7 @@ impl CpuSet {
         {
             *last &= (1u64 << tail) - 1;
         }
-        let mut out = CpuSet { bits: BitVec::from_vec(words), size: self.size };
+        let mut out = CpuSet { words: Words::from_vec(words), size: self.size };
         out.trim();
         out
     }
@@ -419,7 +427,7 @@ impl CpuSet {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn words(&self) -> &[u64] {
-        self.bits.as_raw_slice()
+        &self.words
     }
 
     /// Builds a set from storage words (see [`words`](CpuSet::words)) and a size; members at
@@ -430,9 +438,41 @@ impl CpuSet {
     /// assert_eq!(set.to_string(), "0,2-3");
     /// ```
     pub fn from_words(words: &[u64], size: u64) -> CpuSet {
-        let mut set = CpuSet { bits: BitVec::from_slice(words), size: u64::MAX };
+        let mut set = CpuSet { words: Words::from_vec(words.to_vec()), size: u64::MAX };
         set.trim();
         set.set_size(size);
+        set
+    }
+
+    /// The members as a `bitvec` bit vector of [`size`](CpuSet::size) bits.
+    ///
+    /// ```
+    /// let set = virtkit_cpumap::CpuSet::parse_with_bound("0,2", 4)?;
+    /// let bits = set.to_bitvec();
+    /// assert_eq!(bits.len(), 4);
+    /// assert_eq!(bits.iter_ones().collect::<Vec<_>>(), [0, 2]);
+    /// # Ok::<(), virtkit_cpumap::ParseError>(())
+    /// ```
+    pub fn to_bitvec(&self) -> BitVec<usize, Lsb0> {
+        let mut bits: BitVec<usize, Lsb0> = BitVec::repeat(false, self.size as usize);
+        for range in self.ranges() {
+            bits[*range.start() as usize..=*range.end() as usize].fill(true);
+        }
+        bits
+    }
+
+    /// A set from a `bitvec` bit slice: its set bits are the members, its length the size.
+    ///
+    /// ```
+    /// use bitvec::prelude::*;
+    /// let set = virtkit_cpumap::CpuSet::from_bitslice(bits![usize, Lsb0; 1, 0, 1, 1]);
+    /// assert_eq!((set.to_string(), set.size()), ("0,2-3".to_string(), 4));
+    /// ```
+    pub fn from_bitslice(bits: &BitSlice<usize, Lsb0>) -> CpuSet {
+        let mut set = CpuSet::with_size(bits.len() as u64);
+        for cpu in bits.iter_ones() {
+            set.set_bit(cpu as u64);
+        }
         set
     }
 
@@ -440,7 +480,7 @@ impl CpuSet {
 
     /// Length of the storage in bits (a multiple of 64).
     fn bit_len(&self) -> u64 {
-        self.bits.len() as u64
+        self.words.len() as u64 * WORD
     }
 
     pub(crate) fn grow_size(&mut self, bit: u64) {
@@ -450,8 +490,8 @@ impl CpuSet {
     }
 
     fn ensure_words(&mut self, nwords: usize) {
-        if self.bits.len() < nwords * WORD as usize {
-            self.bits.resize(nwords * WORD as usize, false);
+        if self.words.len() < nwords {
+            self.words.resize(nwords);
         }
     }
 
@@ -460,7 +500,7 @@ impl CpuSet {
         let (ws, bs) = split(start);
         let (we, be) = split(end);
         self.ensure_words(we + 1);
-        let words = self.bits.as_raw_mut_slice();
+        let words = &mut self.words;
         if ws == we {
             words[ws] |= mask_from(bs) & mask_to(be);
         } else {
@@ -476,13 +516,13 @@ impl CpuSet {
     pub(crate) fn set_bit(&mut self, bit: u64) {
         let (w, b) = split(bit);
         self.ensure_words(w + 1);
-        self.bits.as_raw_mut_slice()[w] |= 1 << b;
+        self.words[w] |= 1 << b;
     }
 
     /// Clears one bit; the caller re-trims. Returns whether it was set.
     pub(crate) fn clear_bit(&mut self, bit: u64) -> bool {
         let (w, b) = split(bit);
-        match self.bits.as_raw_mut_slice().get_mut(w) {
+        match self.words.get_mut(w) {
             Some(word) => {
                 let was = *word & (1 << b) != 0;
                 *word &= !(1 << b);
@@ -499,11 +539,8 @@ impl CpuSet {
 
     /// Restores the "no trailing zero word" invariant.
     pub(crate) fn trim(&mut self) {
-        let words = self.bits.as_raw_slice();
-        let keep = words.iter().rposition(|&w| w != 0).map_or(0, |i| i + 1);
-        if keep != words.len() {
-            self.bits.truncate(keep * WORD as usize);
-        }
+        let keep = self.words.iter().rposition(|&w| w != 0).map_or(0, |i| i + 1);
+        self.words.truncate(keep);
     }
 
     fn next_set_from(&self, from: u64) -> Option<u32> {
@@ -525,7 +562,7 @@ impl CpuSet {
             self.ensure_words(other.words().len());
         }
         let theirs = other.words();
-        for (i, w) in self.bits.as_raw_mut_slice().iter_mut().enumerate() {
+        for (i, w) in self.words.iter_mut().enumerate() {
             *w = op(*w, theirs.get(i).copied().unwrap_or(0));
         }
         self.trim();
@@ -559,6 +596,12 @@ fn next_clear(words: &[u64], from: u64) -> u64 {
         word = !words.get(w).copied().unwrap_or(0);
     }
     w as u64 * WORD + u64::from(word.trailing_zeros())
+}
+
+impl Default for CpuSet {
+    fn default() -> CpuSet {
+        CpuSet::new()
+    }
 }
 
 impl PartialEq for CpuSet {

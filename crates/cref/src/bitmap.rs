@@ -25,7 +25,8 @@ pub(crate) struct BitmapFns {
     new_string: unsafe extern "C" fn(*const c_char) -> *mut VirBitmap,
     size: unsafe extern "C" fn(*mut VirBitmap) -> usize,
     count: unsafe extern "C" fn(*mut VirBitmap) -> usize,
-    set_bit: unsafe extern "C" fn(*mut VirBitmap, usize) -> c_int,
+    // `void` in libvirt 9.0 (it aborts on allocation failure).
+    set_bit: unsafe extern "C" fn(*mut VirBitmap, usize),
     // `void` since libvirt 7.x (older versions returned an int, ignored here).
     union: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap),
     intersect: unsafe extern "C" fn(*mut VirBitmap, *const VirBitmap),
@@ -70,6 +71,12 @@ impl BitmapFns {
 pub struct CBitmap {
     ptr: *mut VirBitmap,
     fns: BitmapFns,
+}
+
+impl std::fmt::Debug for CBitmap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CBitmap").field("size", &self.size()).field("count", &self.count()).finish()
+    }
 }
 
 impl Drop for CBitmap {
@@ -132,8 +139,7 @@ impl CBitmap {
     /// ```
     pub fn set(&mut self, bit: usize) {
         // SAFETY: `ptr` is a live bitmap.
-        let rc = unsafe { (self.fns.set_bit)(self.ptr, bit) };
-        assert!(rc == 0, "virBitmapSetBitExpand({bit}) failed");
+        unsafe { (self.fns.set_bit)(self.ptr, bit) }
     }
 
     /// `self |= other` (`virBitmapUnion`, which grows `self` as needed).

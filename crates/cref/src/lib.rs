@@ -153,8 +153,10 @@ impl Libvirt {
     ///
     /// ```
     /// if let Some(lv) = virtkit_cref::libvirt() {
-    ///     assert!(lv.bitmap_parse("x", 8).is_err());
-    ///     assert!(lv.last_error_message().unwrap().contains("Failed to parse bitmap"));
+    ///     // The wrappers take the message themselves and reset the error afterwards.
+    ///     let msg = lv.bitmap_parse("x", 8).unwrap_err();
+    ///     assert_eq!(msg, "invalid argument: Failed to parse bitmap 'x'");
+    ///     assert_eq!(lv.last_error_message(), None);
     /// }
     /// ```
     pub fn last_error_message(&self) -> Option<String> {
