@@ -235,21 +235,33 @@ fn digits(i: &[u8]) -> NomResult<'_, i64> {
     Ok((rest, v))
 }
 
-/// Reads decimal digits at `b[*pos..]` (at least one must be there), saturating above
-/// `i64::MAX / 10`. Returns `None` when there is no digit.
+/// Reads decimal digits at `b[*pos..]`. Returns `None` when there is no digit; values beyond
+/// `u32::MAX` come back as `i64::MAX` (too large for every caller).
 #[inline]
 fn read_digits(b: &[u8], pos: &mut usize) -> Option<i64> {
     let first = *pos;
-    let mut v: i64 = 0;
+    let mut v: u64 = 0;
+    // Up to 19 digits cannot overflow a u64; longer runs are rare and checked below.
     while let Some(&c) = b.get(*pos) {
         let d = c.wrapping_sub(b'0');
         if d > 9 {
             break;
         }
-        v = if v > i64::MAX / 16 { i64::MAX / 16 } else { v * 10 + i64::from(d) };
+        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
         *pos += 1;
     }
-    (*pos > first).then_some(v)
+    let n = *pos - first;
+    if n == 0 {
+        return None;
+    }
+    if n > 19 {
+        // Leading zeros do not count; any other digit beyond the 19th means "too large".
+        let significant = b[first..*pos].iter().position(|&c| c != b'0').map_or(0, |z| n - z);
+        if significant > 19 {
+            return Some(i64::MAX);
+        }
+    }
+    Some(if v > u64::from(u32::MAX) { i64::MAX } else { v as i64 })
 }
 
 /// One parse of one input.
@@ -270,8 +282,10 @@ impl Run<'_, '_> {
     /// Skips libvirt's white space (nothing in strict mode).
     #[inline]
     fn ws(&self, b: &[u8], pos: usize) -> usize {
-        if self.strict || b.get(pos).is_none_or(|&c| !is_glib_space(c)) {
-            return pos;
+        // Every white-space byte is at most b' ', so most bytes leave at once.
+        match b.get(pos) {
+            Some(&c) if c <= b' ' && !self.strict && is_glib_space(c) => {}
+            _ => return pos,
         }
         b.len() - spaces(&b[pos..], is_glib_space).len()
     }

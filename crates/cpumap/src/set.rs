@@ -483,19 +483,27 @@ impl CpuSet {
         self.words.len() as u64 * WORD
     }
 
+    #[inline]
     pub(crate) fn grow_size(&mut self, bit: u64) {
         if bit >= self.size {
             self.size = bit + 1;
         }
     }
 
+    #[inline]
     fn ensure_words(&mut self, nwords: usize) {
         if self.words.len() < nwords {
-            self.words.resize(nwords);
+            self.grow_words(nwords);
         }
     }
 
+    #[cold]
+    fn grow_words(&mut self, nwords: usize) {
+        self.words.resize(nwords);
+    }
+
     /// Sets `start..=end` without touching the size (callers grow it or check the bound).
+    #[inline]
     pub(crate) fn fill_range(&mut self, start: u64, end: u64) {
         let (ws, bs) = split(start);
         let (we, be) = split(end);
@@ -513,6 +521,7 @@ impl CpuSet {
     }
 
     /// Sets one bit without touching the size.
+    #[inline]
     pub(crate) fn set_bit(&mut self, bit: u64) {
         let (w, b) = split(bit);
         self.ensure_words(w + 1);
@@ -520,6 +529,7 @@ impl CpuSet {
     }
 
     /// Clears one bit; the caller re-trims. Returns whether it was set.
+    #[inline]
     pub(crate) fn clear_bit(&mut self, bit: u64) -> bool {
         let (w, b) = split(bit);
         match self.words.get_mut(w) {
