@@ -17,7 +17,8 @@ pub const NAME_MAX: usize = FIELD_LENGTH - 1;
 /// A parameter name: valid UTF-8, at most [`NAME_MAX`] (79) bytes, without NUL bytes.
 ///
 /// Stored inline (no heap allocation), so lists of parameters decode with one allocation.
-/// It dereferences to `str`.
+/// It dereferences to `str`. Only the first `len` bytes of the buffer are meaningful; the
+/// wire decoder copies whole 79-byte blocks for speed and leaves input bytes after the name.
 ///
 /// ```
 /// use virtkit_typedparams::ParamName;
@@ -64,6 +65,26 @@ impl ParamName {
         let mut bytes = [0u8; NAME_MAX];
         bytes[..name.len()].copy_from_slice(name.as_bytes());
         ParamName { len: name.len() as u8, bytes }
+    }
+
+    /// An empty name.
+    pub(crate) const EMPTY: ParamName = ParamName { len: 0, bytes: [0; NAME_MAX] };
+
+    /// Overwrites this name with `name` (at most 79 bytes, no NUL, UTF-8 checked by the
+    /// caller), copying a fixed block from `block` when it is long enough.
+    pub(crate) fn set_from_wire(&mut self, name: &str, block: &[u8]) {
+        debug_assert!(name.len() <= NAME_MAX && block.starts_with(name.as_bytes()));
+        if let Some(whole) = block.first_chunk::<NAME_MAX>() {
+            self.bytes = *whole;
+        } else {
+            self.bytes[..name.len()].copy_from_slice(name.as_bytes());
+        }
+        self.len = name.len() as u8;
+    }
+
+    /// The whole inline buffer (the name, then unspecified bytes).
+    pub(crate) fn block(&self) -> &[u8; NAME_MAX] {
+        &self.bytes
     }
 
     /// The name as a string slice.

@@ -55,9 +55,13 @@ impl TypedParam {
         Ok(TypedParam { name, value })
     }
 
-    /// Assembles a parameter whose value is known to be valid.
-    pub(crate) fn from_parts(name: ParamName, value: TypedValue) -> TypedParam {
-        TypedParam { name, value }
+    /// A placeholder the wire decoder fills in place.
+    pub(crate) const PLACEHOLDER: TypedParam =
+        TypedParam { name: ParamName::EMPTY, value: TypedValue::Int(0) };
+
+    /// The name and value for the wire decoder to fill in place.
+    pub(crate) fn parts_mut(&mut self) -> (&mut ParamName, &mut TypedValue) {
+        (&mut self.name, &mut self.value)
     }
 
     /// The name.

@@ -30,7 +30,7 @@ use crate::checks::STRING_OKAY;
 use crate::error::{DecodeProblem, Error};
 use crate::kind::ParamType;
 use crate::list::TypedParams;
-use crate::name::{NAME_MAX, ParamName};
+use crate::name::NAME_MAX;
 use crate::param::TypedParam;
 use crate::value::TypedValue;
 
@@ -235,8 +235,16 @@ impl TypedParams {
     /// assert_eq!(p.to_xdr(), [0, 0, 0, 0]);
     /// ```
     pub fn to_xdr(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.xdr_len());
-        self.write_xdr(&mut out);
+        let len = self.xdr_len();
+        // Room for one whole name block past the end, so names are copied as fixed blocks.
+        let mut out = alloc::vec![0u8; len + NAME_MAX + 4];
+        let mut w = Writer { out: &mut out, pos: 0 };
+        w.put(&(self.len() as u32).to_be_bytes());
+        for p in self {
+            w.param(p);
+        }
+        debug_assert_eq!(w.pos, len);
+        out.truncate(len);
         out
     }
 
@@ -321,7 +329,10 @@ impl TypedParams {
         let room = (bytes.len() - r.pos) / MIN_PARAM_LEN;
         let mut items = Vec::with_capacity((count as usize).min(room));
         for _ in 0..count {
-            items.push(r.param()?);
+            // Filled in place: the name is written straight into the list's memory.
+            items.push(TypedParam::PLACEHOLDER);
+            let slot = items.last_mut().expect("just pushed");
+            r.param_into(slot)?;
         }
         Ok((TypedParams::from(items), r.pos))
     }
@@ -380,6 +391,52 @@ fn encode_slots<'a>(
     Ok(out)
 }
 
+/// Writes into a zeroed buffer with at least `NAME_MAX + 4` bytes of slack past the end.
+struct Writer<'a> {
+    out: &'a mut [u8],
+    pos: usize,
+}
+
+impl Writer<'_> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.out[self.pos..self.pos + bytes.len()].copy_from_slice(bytes);
+        self.pos += bytes.len();
+    }
+
+    fn string(&mut self, s: &str) {
+        self.put(&(s.len() as u32).to_be_bytes());
+        self.put(s.as_bytes());
+        self.put(&[0u8; 3][..pad(s.len())]);
+    }
+
+    #[inline]
+    fn param(&mut self, p: &TypedParam) {
+        let name = p.param_name();
+        let n = name.len();
+        self.put(&(n as u32).to_be_bytes());
+        // Copy the whole name block (fixed size, no call), then zero the padding after the
+        // name; bytes beyond are overwritten by what follows or cut off at the end.
+        let block = name.block();
+        self.out[self.pos..self.pos + NAME_MAX].copy_from_slice(block);
+        self.out[self.pos + n..self.pos + n + 4].fill(0);
+        self.pos += n + pad(n);
+        self.put(&p.param_type().code().to_be_bytes());
+        match p.value() {
+            TypedValue::Int(v) => self.put(&v.to_be_bytes()),
+            TypedValue::UInt(v) => self.put(&v.to_be_bytes()),
+            TypedValue::LLong(v) => self.put(&v.to_be_bytes()),
+            TypedValue::ULLong(v) => self.put(&v.to_be_bytes()),
+            TypedValue::Double(v) => self.put(&v.to_bits().to_be_bytes()),
+            TypedValue::Boolean(v) => self.put(&i32::from(*v).to_be_bytes()),
+            TypedValue::String(s) => {
+                // Strings can be long: make sure the slack stays after them.
+                self.string(s);
+            }
+        }
+    }
+}
+
 /// A bounds-checked big-endian reader.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -387,30 +444,36 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let rest = &self.bytes[self.pos..];
-        if rest.len() < n {
-            return Err(Error::Decode {
-                offset: self.pos,
-                problem: DecodeProblem::Truncated { needed: (n - rest.len()) as u64 },
-            });
+    #[cold]
+    fn truncated(&self, n: usize) -> Error {
+        Error::Decode {
+            offset: self.pos,
+            problem: DecodeProblem::Truncated {
+                needed: (n - (self.bytes.len() - self.pos)) as u64,
+            },
         }
-        self.pos += n;
-        Ok(&rest[..n])
     }
 
+    #[inline]
     fn array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
+        match self.bytes[self.pos..].first_chunk::<N>() {
+            Some(a) => {
+                self.pos += N;
+                Ok(*a)
+            }
+            None => Err(self.truncated(N)),
+        }
     }
 
+    #[inline]
     fn u32(&mut self) -> Result<u32, Error> {
         Ok(u32::from_be_bytes(self.array()?))
     }
 
     /// An XDR string (length, bytes, padding), checked for the 4 MiB limit, NUL and UTF-8.
-    fn string(&mut self) -> Result<(&'a str, usize), Error> {
+    /// Returns the string and the input from its first byte on.
+    #[inline]
+    fn string(&mut self) -> Result<(&'a str, &'a [u8]), Error> {
         let at = self.pos;
         let len = self.u32()?;
         if len > limits::STRING_MAX {
@@ -420,24 +483,38 @@ impl<'a> Reader<'a> {
             });
         }
         let len = len as usize;
-        let body = self.take(len + pad(len))?;
-        let body = &body[..len];
-        if body.contains(&0) {
-            return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::NulInString });
+        let padded = len + pad(len);
+        let rest = &self.bytes[self.pos..];
+        if rest.len() < padded {
+            return Err(self.truncated(padded));
         }
-        let s = core::str::from_utf8(body)
-            .map_err(|_| Error::Decode { offset: at + 4, problem: DecodeProblem::InvalidUtf8 })?;
-        Ok((s, at))
+        self.pos += padded;
+        let body = &rest[..len];
+        // Fast path: printable ASCII without NUL is valid UTF-8 as it is.
+        let unusual = body.iter().fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(1) >= 0x7f));
+        if unusual != 0 {
+            if body.contains(&0) {
+                return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::NulInString });
+            }
+            if core::str::from_utf8(body).is_err() {
+                return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::InvalidUtf8 });
+            }
+        }
+        // SAFETY: checked just above: either all bytes are ASCII, or from_utf8 accepted them.
+        Ok((unsafe { core::str::from_utf8_unchecked(body) }, rest))
     }
 
-    fn param(&mut self) -> Result<TypedParam, Error> {
-        let (name, _) = self.string()?;
+    /// Decodes one `remote_typed_param` into `slot`.
+    #[inline]
+    fn param_into(&mut self, slot: &mut TypedParam) -> Result<(), Error> {
+        let (name, block) = self.string()?;
         if name.len() > NAME_MAX {
             return Err(Error::TooBig { name: String::from(name) });
         }
-        let name = ParamName::from_checked(name);
+        let (pname, value) = slot.parts_mut();
+        pname.set_from_wire(name, block);
         let code = i32::from_be_bytes(self.array()?);
-        let value = match ParamType::from_code(code) {
+        *value = match ParamType::from_code(code) {
             Some(ParamType::Int) => TypedValue::Int(i32::from_be_bytes(self.array()?)),
             Some(ParamType::UInt) => TypedValue::UInt(u32::from_be_bytes(self.array()?)),
             Some(ParamType::LLong) => TypedValue::LLong(i64::from_be_bytes(self.array()?)),
@@ -449,6 +526,6 @@ impl<'a> Reader<'a> {
             Some(ParamType::String) => TypedValue::String(String::from(self.string()?.0)),
             None => return Err(Error::UnknownType { code }),
         };
-        Ok(TypedParam::from_parts(name, value))
+        Ok(())
     }
 }

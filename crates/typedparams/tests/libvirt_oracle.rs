@@ -114,6 +114,7 @@ fn assignment_matches_virtypedparamsaddfromstring() {
         if rc == 0 {
             // SAFETY: one parameter was added.
             let p = unsafe { *params };
+            // SAFETY: the type libvirt stored says which union member is set.
             let theirs = unsafe {
                 match ty {
                     ParamType::Int => TypedValue::Int(p.value.i),
@@ -159,17 +160,18 @@ fn to_c(params: &TypedParams, strings: &mut Vec<CString>) -> Vec<CParam> {
         .collect()
 }
 
+const MULTIPLE: c_int = 1 << 31;
+const SPECS: &[ParamSpec] = &[
+    ParamSpec::new("b", ParamType::Int),
+    ParamSpec::new("d", ParamType::String).multiple(),
+    ParamSpec::new("f", ParamType::ULLong),
+];
+
 #[test]
 fn validation_matches_virtypedparamsvalidate() {
     let Some(lv) = virtkit_cref::libvirt_or_skip("validate oracle") else { return };
     // SAFETY: virTypedParamsValidate(params, nparams, name, type, ..., NULL).
     let Some(v) = (unsafe { lv.sym::<Validate>(b"virTypedParamsValidate\0") }) else { return };
-    const MULTIPLE: c_int = 1 << 31;
-    const SPECS: &[ParamSpec] = &[
-        ParamSpec::new("b", ParamType::Int),
-        ParamSpec::new("d", ParamType::String).multiple(),
-        ParamSpec::new("f", ParamType::ULLong),
-    ];
     let names = ["a", "b", "c", "d", "e", "f", "g"];
     let types = [ParamType::Int, ParamType::String, ParamType::ULLong];
     let mut rng = Rng(7);
