@@ -98,10 +98,37 @@ fn pattern_matches(pat: &[u8], name: &[u8]) -> bool {
 /// assert_eq!(spec.name, "block.<n>.rd.bytes");
 /// ```
 pub fn lookup_spec<'a>(specs: &'a [ParamSpec], name: &str) -> Option<&'a ParamSpec> {
-    specs
-        .iter()
-        .find(|s| s.name == name)
+    exact_index(specs, name)
+        .map(|i| &specs[i])
         .or_else(|| specs.iter().find(|s| s.name.as_bytes().contains(&b'<') && s.matches(name)))
+}
+
+/// Index of the entry named exactly `name` (cheap length and first-byte filter first).
+fn exact_index(specs: &[ParamSpec], name: &str) -> Option<usize> {
+    let first = name.as_bytes().first().copied();
+    specs.iter().position(|s| {
+        s.name.len() == name.len() && s.name.as_bytes().first().copied() == first && s.name == name
+    })
+}
+
+/// The common case without sorting: every name is an exact entry of an allow-list of at most
+/// 128 entries, with the right type, and only multiple entries repeat. `false` means "look
+/// closer" (the sorted walk then finds the error libvirt would report).
+fn quick_accept(items: &[crate::TypedParam], specs: &[ParamSpec]) -> bool {
+    if specs.len() > 128 {
+        return false;
+    }
+    let mut seen = 0u128;
+    items.iter().all(|p| match exact_index(specs, p.name()) {
+        Some(i) => {
+            let spec = &specs[i];
+            let bit = 1u128 << i;
+            let repeat = seen & bit != 0;
+            seen |= bit;
+            (spec.multiple || !repeat) && spec.ty.accepts(p.param_type())
+        }
+        None => false,
+    })
 }
 
 /// `virTypedParamsValidate`: every parameter must be in the allow-list with the right type,
@@ -122,7 +149,7 @@ pub fn lookup_spec<'a>(specs: &'a [ParamSpec], name: &str) -> Option<&'a ParamSp
 /// ```
 pub fn validate(params: &TypedParams, specs: &[ParamSpec]) -> Result<(), Error> {
     let items = params.as_slice();
-    if items.is_empty() {
+    if items.is_empty() || quick_accept(items, specs) {
         return Ok(());
     }
     // libvirt sorts a copy by name and walks it against the sorted allow-list; the first
