@@ -4,14 +4,20 @@
 //! Groups: (a) the cpu lists found in the conformance corpus, (b) long lists, (c) set
 //! operations on 16,384-bit sets, (d) byte-cpumap conversion. A ratio table follows.
 
-#![allow(missing_docs, clippy::print_stdout, clippy::many_single_char_names, clippy::cast_precision_loss)]
+#![allow(
+    missing_docs,
+    clippy::print_stdout,
+    clippy::many_single_char_names,
+    clippy::cast_precision_loss
+)]
 
+use std::ffi::CString;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use virtkit_benches::{
-    attribute_values, corpus_dir, print_summary, ratio_line, time_per_call, xml_files,
+    attribute_values, compare, corpus_dir, print_summary, ratio_line, xml_files,
 };
 use virtkit_cpumap::CpuSet;
 use virtkit_cref::Libvirt;
@@ -44,9 +50,9 @@ fn ours_parse_format(list: &str) -> String {
     list.parse::<CpuSet>().expect("valid list").to_string()
 }
 
-fn c_parse_format(lv: &Libvirt, list: &str) -> String {
-    let map = lv.bitmap_parse(list, BOUND as usize).expect("valid list");
-    lv.bitmap_format(&map)
+fn c_parse_format(lv: &Libvirt, list: &CString) -> usize {
+    let map = lv.bitmap_parse_c(list, BOUND as usize).expect("valid list");
+    lv.bitmap_format_len(&map)
 }
 
 fn bench_corpus(c: &mut Criterion, lists: &[String]) {
@@ -57,8 +63,10 @@ fn bench_corpus(c: &mut Criterion, lists: &[String]) {
         b.iter(|| lists.iter().map(|l| ours_parse_format(black_box(l)).len()).sum::<usize>());
     });
     if let Some(lv) = virtkit_cref::libvirt() {
+        let c_lists: Vec<CString> =
+            lists.iter().map(|l| CString::new(l.as_str()).unwrap()).collect();
         g.bench_function("libvirt", |b| {
-            b.iter(|| lists.iter().map(|l| c_parse_format(lv, black_box(l)).len()).sum::<usize>());
+            b.iter(|| c_lists.iter().map(|l| c_parse_format(lv, black_box(l))).sum::<usize>());
         });
     }
     g.finish();
@@ -72,7 +80,8 @@ fn bench_long(c: &mut Criterion, long: &[(&str, String)]) {
             b.iter(|| ours_parse_format(black_box(l)));
         });
         if let Some(lv) = virtkit_cref::libvirt() {
-            g.bench_with_input(BenchmarkId::new("libvirt", name), list, |b, l| {
+            let c_list = CString::new(list.as_str()).unwrap();
+            g.bench_with_input(BenchmarkId::new("libvirt", name), &c_list, |b, l| {
                 b.iter(|| c_parse_format(lv, black_box(l)));
             });
         }
@@ -129,46 +138,72 @@ fn bench_bytes(c: &mut Criterion) {
     g.finish();
 }
 
+/// The side-by-side table: each row alternates virtkit and libvirt and keeps the best of each,
+/// so that other load on the machine does not tilt the ratio. The C side is called through its
+/// lean wrappers (C strings prepared beforehand, the formatted string only measured and freed).
 fn summary(lists: &[String], long: &[(&str, String)]) {
     let lv = virtkit_cref::libvirt();
-    let budget = Duration::from_millis(400);
+    let slice = Duration::from_millis(60);
+    let rounds = 7;
     let mut rows = Vec::new();
-    let per_list = |d: Duration| d / lists.len().max(1) as u32;
-    let ours = per_list(time_per_call(budget, || {
-        lists.iter().map(|l| ours_parse_format(l).len()).sum::<usize>()
-    }));
-    let theirs = lv.map(|lv| {
-        per_list(time_per_call(budget, || {
-            lists.iter().map(|l| c_parse_format(lv, l).len()).sum::<usize>()
-        }))
-    });
-    rows.push(ratio_line(
-        &format!("(a) corpus list parse+format ({} lists)", lists.len()),
-        ours,
-        theirs,
+    let c_lists: Vec<CString> = lists.iter().map(|l| CString::new(l.as_str()).unwrap()).collect();
+    let row = |what: String,
+               ours: &mut dyn FnMut() -> usize,
+               theirs: Option<&mut dyn FnMut() -> usize>,
+               per: u32| {
+        let (o, t) = match theirs {
+            Some(theirs) => {
+                let (o, t) = compare(rounds, slice, ours, theirs);
+                (o, Some(t / per))
+            }
+            None => (compare(rounds, slice, &mut *ours, || 0).0, None),
+        };
+        ratio_line(&what, o / per, t)
+    };
+    let per = lists.len().max(1) as u32;
+    let mut ours = || lists.iter().map(|l| ours_parse_format(l).len()).sum::<usize>();
+    let mut theirs =
+        lv.map(|lv| move || c_lists.iter().map(|l| c_parse_format(lv, l)).sum::<usize>());
+    rows.push(row(
+        format!("(a) corpus list parse+format ({} lists)", lists.len()),
+        &mut ours,
+        theirs.as_mut().map(|f| f as &mut dyn FnMut() -> usize),
+        per,
     ));
     for (name, list) in long {
-        let ours = time_per_call(budget, || ours_parse_format(list));
-        let theirs = lv.map(|lv| time_per_call(budget, || c_parse_format(lv, list)));
-        let mbps = list.len() as f64 / ours.as_secs_f64() / 1e6;
-        rows.push(ratio_line(&format!("(b) {name} parse+format ({mbps:.0} MB/s)"), ours, theirs));
+        let c_list = CString::new(list.as_str()).unwrap();
+        let mut ours = || ours_parse_format(list).len();
+        let mut theirs = lv.map(|lv| move || c_parse_format(lv, &c_list));
+        let (o, _) = compare(1, Duration::from_millis(20), &mut ours, || 0);
+        let mbps = list.len() as f64 / o.as_secs_f64() / 1e6;
+        rows.push(row(
+            format!("(b) {name} parse+format (~{mbps:.0} MB/s)"),
+            &mut ours,
+            theirs.as_mut().map(|f| f as &mut dyn FnMut() -> usize),
+            1,
+        ));
     }
     let (a, b) = (SET_A.parse::<CpuSet>().unwrap(), SET_B.parse::<CpuSet>().unwrap());
-    let ours = time_per_call(budget, || {
-        a.union(&b).len() + a.intersection(&b).len() + a.difference(&b).len()
-    });
-    let theirs = lv.map(|lv| {
-        let (ca, cb) =
-            (lv.bitmap_parse(SET_A, 16384).unwrap(), lv.bitmap_parse(SET_B, 16384).unwrap());
-        time_per_call(budget, || c_set_ops(&ca, &cb))
-    });
-    rows.push(ratio_line("(c) union+intersection+difference, 16384 bits", ours, theirs));
-    let ours = time_per_call(budget, || CpuSet::from_cpumap(&a.to_cpumap()).len());
-    let theirs = lv.map(|lv| {
-        let ca = lv.bitmap_parse(SET_A, 16384).unwrap();
-        time_per_call(budget, || lv.bitmap_new_data(&lv.bitmap_to_data(&ca)).count())
-    });
-    rows.push(ratio_line("(d) byte cpumap to+from, 16384 bits", ours, theirs));
+    let mut ours = || a.union(&b).len() + a.intersection(&b).len() + a.difference(&b).len();
+    let c_sets = lv
+        .map(|lv| (lv.bitmap_parse(SET_A, 16384).unwrap(), lv.bitmap_parse(SET_B, 16384).unwrap()));
+    let mut theirs = c_sets.as_ref().map(|(ca, cb)| move || c_set_ops(ca, cb));
+    rows.push(row(
+        "(c) union+intersection+difference, 16384 bits".to_owned(),
+        &mut ours,
+        theirs.as_mut().map(|f| f as &mut dyn FnMut() -> usize),
+        1,
+    ));
+    let mut ours = || CpuSet::from_cpumap(&a.to_cpumap()).len();
+    let c_set = lv.map(|lv| (lv, lv.bitmap_parse(SET_A, 16384).unwrap()));
+    let mut theirs =
+        c_set.as_ref().map(|(lv, ca)| move || lv.bitmap_new_data(&lv.bitmap_to_data(ca)).count());
+    rows.push(row(
+        "(d) byte cpumap to+from, 16384 bits".to_owned(),
+        &mut ours,
+        theirs.as_mut().map(|f| f as &mut dyn FnMut() -> usize),
+        1,
+    ));
     print_summary("cpumap", &rows);
 }
 

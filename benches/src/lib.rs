@@ -95,6 +95,28 @@ pub fn time_per_call<T>(budget: Duration, mut f: impl FnMut() -> T) -> Duration 
     start.elapsed() / calls
 }
 
+/// Times two implementations of the same work fairly on a busy machine: `rounds` alternating
+/// measurements of about `slice` each, keeping each side's fastest.
+///
+/// ```
+/// use std::time::Duration;
+/// let (a, b) = virtkit_benches::compare(3, Duration::from_millis(2), || 1, || 2);
+/// assert!(a > Duration::ZERO && b > Duration::ZERO);
+/// ```
+pub fn compare<A, B>(
+    rounds: u32,
+    slice: Duration,
+    mut ours: impl FnMut() -> A,
+    mut theirs: impl FnMut() -> B,
+) -> (Duration, Duration) {
+    let (mut best_ours, mut best_theirs) = (Duration::MAX, Duration::MAX);
+    for _ in 0..rounds {
+        best_ours = best_ours.min(time_per_call(slice, &mut ours));
+        best_theirs = best_theirs.min(time_per_call(slice, &mut theirs));
+    }
+    (best_ours, best_theirs)
+}
+
 /// One line of the side-by-side summary printed at the end of a bench run.
 ///
 /// ```

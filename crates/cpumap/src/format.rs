@@ -6,15 +6,19 @@ use core::fmt;
 
 use crate::CpuSet;
 
-/// Two-digit decimal pairs, for writing numbers two digits at a time.
-const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
+/// Two-digit decimal pairs: `PAIRS[n]` is `n` as two ASCII digits, for `n < 100`.
+const PAIRS: [[u8; 2]; 100] = {
+    let mut table = [[0u8; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        table[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    table
+};
 
 /// Capacity of the staging buffer; flushed when fewer than `ITEM_MAX` bytes remain.
-const BUF: usize = 128;
+const BUF: usize = 256;
 /// The longest item: `,4294967295-4294967295`.
 const ITEM_MAX: usize = 22;
 
@@ -42,31 +46,65 @@ impl<E, F: FnMut(&str) -> Result<(), E>> Staging<F> {
         self.len += 1;
     }
 
+    /// Writes `n` in decimal. The caller guarantees `ITEM_MAX` free bytes.
     #[inline]
-    fn number(&mut self, mut n: u32) {
-        let mut tmp = [0u8; 10];
-        let mut i = tmp.len();
-        while n >= 100 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            i -= 2;
-            tmp[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            i -= 2;
-            let pair = n as usize * 2;
-            tmp[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    fn number(&mut self, n: u32) {
+        let at = self.len;
+        let Some(dst) = self.buf.get_mut(at..at + 10) else { return };
+        let written = if n < 10 {
+            dst[0] = b'0' + n as u8;
+            1
+        } else if n < 100 {
+            dst[..2].copy_from_slice(&PAIRS[n as usize]);
+            2
+        } else if n < 10_000 {
+            let (hi, lo) = ((n / 100) as usize, (n % 100) as usize);
+            if hi < 10 {
+                dst[0] = b'0' + hi as u8;
+                dst[1..3].copy_from_slice(&PAIRS[lo]);
+                3
+            } else {
+                dst[..2].copy_from_slice(&PAIRS[hi]);
+                dst[2..4].copy_from_slice(&PAIRS[lo]);
+                4
+            }
         } else {
-            i -= 1;
-            tmp[i] = b'0' + n as u8;
-        }
-        let digits = &tmp[i..];
-        self.buf[self.len..self.len + digits.len()].copy_from_slice(digits);
-        self.len += digits.len();
+            let len = decimal_len(n);
+            let (mut v, mut i) = (n, len);
+            while v >= 100 {
+                i -= 2;
+                dst[i..i + 2].copy_from_slice(&PAIRS[(v % 100) as usize]);
+                v /= 100;
+            }
+            if v >= 10 {
+                dst[..2].copy_from_slice(&PAIRS[v as usize]);
+            } else {
+                dst[0] = b'0' + v as u8;
+            }
+            len
+        };
+        self.len = at + written;
     }
 }
 
-/// Writes the cpu-list form through `sink`, in chunks of at most 128 bytes.
+/// Number of decimal digits of `n`.
+#[inline]
+fn decimal_len(n: u32) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        10_000..=99_999 => 5,
+        100_000..=999_999 => 6,
+        1_000_000..=9_999_999 => 7,
+        10_000_000..=99_999_999 => 8,
+        100_000_000..=999_999_999 => 9,
+        _ => 10,
+    }
+}
+
+/// Writes the cpu-list form through `sink`, in chunks of at most 256 bytes.
 fn write_list<E>(set: &CpuSet, sink: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut out = Staging { buf: [0; BUF], len: 0, sink };
     let mut first = true;

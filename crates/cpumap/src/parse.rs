@@ -275,6 +275,8 @@ struct Run<'p, 'i> {
 }
 
 impl Run<'_, '_> {
+    #[cold]
+    #[inline(never)]
     fn error(&self, at: usize, kind: ParseErrorKind) -> ParseError {
         ParseError::new(self.input, at, kind)
     }
@@ -305,10 +307,8 @@ impl Run<'_, '_> {
     fn first_number(&self, b: &[u8], pos: &mut usize) -> Result<i64, ParseError> {
         let at = *pos;
         match read_digits(b, pos) {
-            Some(v) if v > i64::from(MAX_CPU) => {
-                Err(self.error(at, ParseErrorKind::NumberTooLarge))
-            }
-            Some(v) => Ok(v),
+            Some(v) if v <= i64::from(MAX_CPU) => Ok(v),
+            Some(_) => Err(self.error(at, ParseErrorKind::NumberTooLarge)),
             None => Err(self.error(at, ParseErrorKind::ExpectedNumber)),
         }
     }

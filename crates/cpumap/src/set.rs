@@ -301,7 +301,11 @@ impl CpuSet {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn ranges(&self) -> Ranges<'_> {
-        Ranges { words: self.words(), pos: 0 }
+        Ranges {
+            words: self.words(),
+            index: 0,
+            current: self.words().first().copied().unwrap_or(0),
+        }
     }
 
     /// Whether every member of `self` is in `other`.
@@ -738,23 +742,46 @@ impl Iterator for Iter<'_> {
 #[derive(Clone, Debug)]
 pub struct Ranges<'a> {
     words: &'a [u64],
-    pos: u64,
+    /// Index of the word being scanned.
+    index: usize,
+    /// That word, with the bits already reported cleared.
+    current: u64,
 }
 
 impl Iterator for Ranges<'_> {
     type Item = RangeInclusive<u32>;
 
+    #[inline]
     fn next(&mut self) -> Option<RangeInclusive<u32>> {
-        // Next set bit at or after `pos`.
-        let (mut w, b) = split(self.pos);
-        let mut word = self.words.get(w)? & mask_from(b);
-        while word == 0 {
-            w += 1;
-            word = *self.words.get(w)?;
+        while self.current == 0 {
+            self.index += 1;
+            self.current = *self.words.get(self.index)?;
         }
-        let start = w as u64 * WORD + u64::from(word.trailing_zeros());
-        let end = next_clear(self.words, start);
-        self.pos = end;
-        Some(start as u32..=(end - 1) as u32)
+        let low = self.current.trailing_zeros();
+        let start = self.index as u64 * WORD + u64::from(low);
+        // Length of the run of ones starting at `low` inside this word.
+        let run = (!(self.current >> low)).trailing_zeros();
+        let end = if low + run < 64 {
+            self.current &= !(((1u64 << run) - 1) << low);
+            start + u64::from(run) - 1
+        } else {
+            // The run reaches the top of the word: follow it through the next words.
+            loop {
+                self.index += 1;
+                match self.words.get(self.index) {
+                    Some(&u64::MAX) => {}
+                    Some(&word) => {
+                        let ones = (!word).trailing_zeros();
+                        self.current = word & !((1u64 << ones) - 1);
+                        break self.index as u64 * WORD + u64::from(ones) - 1;
+                    }
+                    None => {
+                        self.current = 0;
+                        break self.index as u64 * WORD - 1;
+                    }
+                }
+            }
+        };
+        Some(start as u32..=end as u32)
     }
 }

@@ -213,6 +213,48 @@ impl Libvirt {
         CBitmap::wrap(out, fns)
     }
 
+    /// `virBitmapParse` on a C string, without the conversions of [`Libvirt::bitmap_parse`]:
+    /// the lean call that benches time. `None` when libvirt rejects the input.
+    ///
+    /// ```
+    /// if let Some(lv) = virtkit_cref::libvirt() {
+    ///     let map = lv.bitmap_parse_c(c"0-3,^1", 8).unwrap();
+    ///     assert_eq!(lv.bitmap_format_len(&map), 5);
+    /// }
+    /// ```
+    pub fn bitmap_parse_c(&self, s: &std::ffi::CStr, size: usize) -> Option<CBitmap> {
+        let fns = self.bitmap_fns();
+        let mut out: *mut VirBitmap = std::ptr::null_mut();
+        // SAFETY: `s` is a valid C string and `out` a valid out-pointer.
+        let rc = unsafe { (fns.parse)(s.as_ptr(), &raw mut out, size) };
+        if rc < 0 {
+            self.reset_last_error();
+            return None;
+        }
+        CBitmap::wrap(out, fns).ok()
+    }
+
+    /// `virBitmapFormat`, returning only the length of the string (which is freed): the lean
+    /// call that benches time.
+    ///
+    /// ```
+    /// if let Some(lv) = virtkit_cref::libvirt() {
+    ///     let map = lv.bitmap_parse("0,4-6", 8).unwrap();
+    ///     assert_eq!(lv.bitmap_format_len(&map), 5);
+    /// }
+    /// ```
+    pub fn bitmap_format_len(&self, map: &CBitmap) -> usize {
+        // SAFETY: `map.ptr` is a live bitmap; the result is a NUL-terminated g_malloc'd string,
+        // freed here exactly once.
+        unsafe {
+            let ptr = (map.fns.format)(map.ptr);
+            assert!(!ptr.is_null(), "virBitmapFormat failed");
+            let len = std::ffi::CStr::from_ptr(ptr).count_bytes();
+            crate::free(ptr.cast());
+            len
+        }
+    }
+
     /// `virBitmapParseUnlimited(s)`: parses a cpu list into a bitmap that grows as needed.
     ///
     /// ```
