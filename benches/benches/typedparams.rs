@@ -10,9 +10,10 @@
 
 use std::ffi::{CString, c_char, c_int};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group};
+use virtkit_benches::{compare, print_summary, ratio_line};
 use virtkit_cref::{CParam, CParamList, CValue, Libvirt};
 use virtkit_typedparams::schema::{BlockIoTune, MigrateParams};
 use virtkit_typedparams::xdr::limits;
@@ -230,31 +231,14 @@ fn bench_validate(c: &mut Criterion, p: &TypedParams) {
     g.finish();
 }
 
-fn time_per_call<T>(budget: Duration, mut f: impl FnMut() -> T) -> Duration {
-    let start = Instant::now();
-    let mut calls = 0u32;
-    while start.elapsed() < budget || calls == 0 {
-        for _ in 0..64 {
-            black_box(f());
-        }
-        calls += 64;
-    }
-    start.elapsed() / calls
-}
-
-fn row(what: &str, ours: Duration, theirs: Option<Duration>) -> String {
-    let o = ours.as_secs_f64() * 1e9;
-    match theirs {
-        Some(t) => {
-            let t = t.as_secs_f64() * 1e9;
-            format!("{what:<44} virtkit {o:>9.1} ns   libvirt {t:>9.1} ns   {:>6.1}x faster", t / o)
-        }
-        None => format!("{what:<44} virtkit {o:>9.1} ns   libvirt (not installed)"),
-    }
-}
-
+/// The side-by-side table: each row alternates virtkit and libvirt and keeps the best of each,
+/// so that other load on the machine does not tilt the ratio. Both sides do the full work:
+/// virtkit encodes to a fresh `Vec<u8>` and decodes to an owned `TypedParams`; libvirt encodes
+/// the prepared C array through a libtirpc memory stream into a reused buffer and decodes into
+/// a malloc'd array that is freed again (`XDR_FREE`), as its RPC layer does.
 fn summary() {
-    let budget = Duration::from_millis(300);
+    let slice = Duration::from_millis(60);
+    let rounds = 7;
     let lv = virtkit_cref::libvirt().filter(|lv| lv.xdr().is_some());
     let mut rows = Vec::new();
     for (what, p, max) in [
@@ -269,24 +253,30 @@ fn summary() {
             limits::DOMAIN_MIGRATE_PARAM_LIST_MAX,
         ),
     ] {
-        let ours = time_per_call(budget, || ours_round_trip(&p, max));
-        let theirs = lv.map(|lv| {
-            let list = CParamList::new(&to_c(&p)).unwrap();
-            let mut buf = Vec::new();
-            time_per_call(budget, || c_round_trip(lv, &list, max, &mut buf))
-        });
-        rows.push(row(what, ours, theirs));
+        let ours = || ours_round_trip(&p, max);
+        let (o, t) = match lv {
+            Some(lv) => {
+                let list = CParamList::new(&to_c(&p)).unwrap();
+                let mut buf = Vec::new();
+                let (o, t) =
+                    compare(rounds, slice, ours, || c_round_trip(lv, &list, max, &mut buf));
+                (o, Some(t))
+            }
+            None => (compare(rounds, slice, ours, || 0).0, None),
+        };
+        rows.push(ratio_line(what, o, t));
     }
     let p = migration64();
-    let ours = time_per_call(budget, || p.validate(MigrateParams::SPECS).is_ok());
-    let theirs = virtkit_cref::libvirt()
-        .and_then(|lv| CValidate::new(lv, &p))
-        .map(|mut cv| time_per_call(budget, || cv.run()));
-    rows.push(row("(c) validate migration list, 64 params", ours, theirs));
-    println!("\n== typedparams: virtkit vs libvirt (same run) ==");
-    for r in rows {
-        println!("{r}");
-    }
+    let ours = || p.validate(MigrateParams::SPECS).is_ok();
+    let (o, t) = match virtkit_cref::libvirt().and_then(|lv| CValidate::new(lv, &p)) {
+        Some(mut cv) => {
+            let (o, t) = compare(rounds, slice, ours, || cv.run());
+            (o, Some(t))
+        }
+        None => (compare(rounds, slice, ours, || 0).0, None),
+    };
+    rows.push(ratio_line("(c) validate migration list, 64 params", o, t));
+    print_summary("typedparams", &rows);
 }
 
 fn benches(c: &mut Criterion) {
@@ -310,6 +300,8 @@ criterion_group!(typedparams_benches, benches);
 fn main() {
     typedparams_benches();
     Criterion::default().configure_from_args().final_summary();
+    // The ratio table only in benchmark mode (`cargo bench`), not when `cargo test` runs the
+    // benches once as tests.
     if std::env::args().any(|a| a == "--bench") {
         summary();
     }

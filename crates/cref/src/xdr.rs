@@ -180,6 +180,8 @@ static XDR: OnceLock<Option<XdrTypedParams>> = OnceLock::new();
 /// ```
 pub struct CParamList {
     items: Vec<RemoteTypedParam>,
+    /// Upper bound of the encoded size, computed once so that encoding measures libvirt only.
+    bound: usize,
     _strings: Vec<CString>,
 }
 
@@ -212,7 +214,9 @@ impl CParamList {
             };
             items.push(RemoteTypedParam { field, ty: p.value.code(), value });
         }
-        Ok(CParamList { items, _strings: strings })
+        let mut list = CParamList { items, bound: 0, _strings: strings };
+        list.bound = list.encoded_bound();
+        Ok(list)
     }
 
     /// Number of parameters.
@@ -360,6 +364,9 @@ impl XdrTypedParams {
     /// Encodes `list` as `remote_typed_param<max>` into `buf` (cleared first), as libvirt's
     /// RPC layer does; fails when libvirt's routine does (more than `max` parameters).
     ///
+    /// Lean for benchmarking: the size bound is computed when the list is built, and a reused
+    /// `buf` is neither reallocated nor zeroed, so the call is libtirpc and libvirt only.
+    ///
     /// ```
     /// use virtkit_cref::{CParam, CParamList, CValue};
     /// if let Some(xdr) = virtkit_cref::libvirt().and_then(|lv| lv.xdr()) {
@@ -368,14 +375,16 @@ impl XdrTypedParams {
     /// }
     /// ```
     pub fn encode(&self, list: &CParamList, max: u32, buf: &mut Vec<u8>) -> Result<(), String> {
-        let cap = list.encoded_bound();
+        let cap = list.bound;
         buf.clear();
-        buf.resize(cap, 0);
+        buf.reserve(cap);
         let mut xdr = Xdr::zeroed();
         let mut ptr = list.items.as_ptr().cast_mut().cast::<c_char>();
         let mut len = list.items.len() as c_uint;
-        // SAFETY: the stream writes at most `cap` bytes into `buf`; xdr_array only reads the
-        // `len` elements at `ptr` when encoding; the element routine matches the struct.
+        // SAFETY: the stream writes at most `cap` bytes into `buf`'s spare capacity (reserved
+        // above, at least `cap` bytes) and reports how many in `pos`, which are then the
+        // initialized length; xdr_array only reads the `len` elements at `ptr` when encoding;
+        // the element routine matches the struct.
         let ok = unsafe {
             (self.mem_create)(&raw mut xdr, buf.as_mut_ptr().cast(), cap as c_uint, XDR_ENCODE);
             let ok = (self.array)(
@@ -386,9 +395,9 @@ impl XdrTypedParams {
                 size_of::<RemoteTypedParam>() as c_uint,
                 self.param,
             );
-            let pos = xdr.pos();
+            let pos = xdr.pos().min(cap);
             xdr.destroy();
-            buf.truncate(pos);
+            buf.set_len(pos);
             ok
         };
         if ok == 0 {
