@@ -1,0 +1,229 @@
+//! Conformance of virtkit-domxml over libvirt 11.3.0's own test documents.
+//!
+//! `cargo run --release -p virtkit-domxml --example conformance -- [--corpus DIR] [--verbose]`
+//! (run through `cargo xtask conformance`, which compares the figures with a baseline). The
+//! corpus is `--corpus DIR`, else `$VIRTKIT_CORPUS`, else `../shared/corpus` beside the
+//! workspace. The last lines are machine-readable: `figure NAME PASSED TOTAL`.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use virtkit_domxml::{
+    Coverage, DOMAIN_CHILD_ORDER, Domain, Element, FormatFlags, Node, memory_kib,
+};
+
+const VERSION_DIR: &str = "libvirt-11.3.0";
+/// How many failures of each kind are listed.
+const SHOWN: usize = 8;
+
+fn corpus_root(args: &[String]) -> Option<PathBuf> {
+    if let Some(i) = args.iter().position(|a| a == "--corpus") {
+        return args.get(i + 1).map(PathBuf::from);
+    }
+    if let Some(dir) = std::env::var_os("VIRTKIT_CORPUS").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Some(manifest.join("../../../shared/corpus"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let Some(root) = corpus_root(&args) else {
+        eprintln!("--corpus needs a directory");
+        return ExitCode::from(2);
+    };
+    let base = root.join(VERSION_DIR);
+    let Ok(verdicts) = std::fs::read_to_string(base.join("schema-verdicts.tsv")) else {
+        eprintln!("no corpus at {} (use --corpus DIR or VIRTKIT_CORPUS)", base.display());
+        return ExitCode::from(2);
+    };
+    let Ok(canonical) = std::fs::read_to_string(base.join("canonical-outputs.txt")) else {
+        eprintln!("no canonical-outputs.txt in {}", base.display());
+        return ExitCode::from(2);
+    };
+    let shown = if verbose { usize::MAX } else { SHOWN };
+
+    // 1 and 3: every schema-valid document parses and loses nothing on a round trip.
+    let valid: Vec<&str> = verdicts
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, v)| *v == "valid")
+        .map(|(p, _)| p)
+        .collect();
+    let (mut parsed, mut lossless) = (0usize, 0usize);
+    let mut coverage = Coverage::default();
+    let (mut parse_fail, mut loss_fail) = (Vec::new(), Vec::new());
+    for rel in &valid {
+        let Ok(text) = std::fs::read_to_string(base.join(rel)) else {
+            parse_fail.push(format!("{rel}: unreadable"));
+            continue;
+        };
+        let domain = match Domain::from_xml(&text) {
+            Ok(d) => d,
+            Err(e) => {
+                parse_fail.push(format!("{rel}: {e}"));
+                continue;
+            }
+        };
+        parsed += 1;
+        let c = domain.coverage();
+        coverage.typed += c.typed;
+        coverage.untyped += c.untyped;
+        coverage.devices += c.devices;
+        let out = domain.to_xml_flags(FormatFlags::SECURE);
+        match (Element::parse(&text), Element::parse(&out)) {
+            (Ok(a), Ok(b)) => match covers(&a, &b, "") {
+                Ok(()) => lossless += 1,
+                Err(diff) => loss_fail.push(format!("{rel}: {diff}")),
+            },
+            (_, Err(e)) => loss_fail.push(format!("{rel}: output does not parse: {e}")),
+            (Err(e), _) => loss_fail.push(format!("{rel}: {e}")),
+        }
+    }
+
+    // 2: canonical outputs format back byte for byte.
+    let outputs: Vec<&str> = canonical.lines().filter(|l| !l.is_empty()).collect();
+    let mut same = 0usize;
+    let mut canon_fail = Vec::new();
+    for rel in &outputs {
+        let Ok(text) = std::fs::read_to_string(base.join(rel)) else {
+            canon_fail.push(format!("{rel}: unreadable"));
+            continue;
+        };
+        match Domain::from_xml(&text) {
+            Err(e) => canon_fail.push(format!("{rel}: {e}")),
+            Ok(d) => {
+                let out = d.to_xml_flags(FormatFlags::SECURE);
+                if out == text {
+                    same += 1;
+                } else {
+                    canon_fail.push(format!("{rel}: {}", first_difference(&text, &out)));
+                }
+            }
+        }
+    }
+
+    report("parse failures", &parse_fail, shown);
+    report("canonical mismatches", &canon_fail, shown);
+    report("lossless failures", &loss_fail, shown);
+    let typed_total = coverage.typed + coverage.untyped;
+    println!(
+        "typed coverage outside <devices>: {} of {typed_total} occurrences ({}%); inside <devices>: 0 of {}",
+        coverage.typed,
+        percent(coverage.typed, typed_total),
+        coverage.devices
+    );
+    println!("figure parse {parsed} {}", valid.len());
+    println!("figure canonical {same} {}", outputs.len());
+    println!("figure lossless {lossless} {}", valid.len());
+    println!("figure typed {} {typed_total}", coverage.typed);
+    ExitCode::SUCCESS
+}
+
+/// `part` of `whole` in percent, to one decimal (integer arithmetic).
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "100.0".into();
+    }
+    let tenths = part * 1000 / whole;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+fn report(what: &str, list: &[String], shown: usize) {
+    if list.is_empty() {
+        return;
+    }
+    println!("{what}: {}", list.len());
+    for line in list.iter().take(shown) {
+        println!("  {line}");
+    }
+    if list.len() > shown {
+        println!("  ... and {} more (--verbose lists all)", list.len() - shown);
+    }
+}
+
+fn first_difference(expected: &str, got: &str) -> String {
+    let (mut want, mut have) = (expected.lines(), got.lines());
+    let mut line = 1;
+    loop {
+        match (want.next(), have.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (x, y) => {
+                return format!(
+                    "line {line}: expected {:?}, got {:?}",
+                    x.unwrap_or("<end>"),
+                    y.unwrap_or("<end>")
+                );
+            }
+        }
+    }
+}
+
+fn rank(e: &Element) -> usize {
+    DOMAIN_CHILD_ORDER.iter().position(|n| *n == e.name).unwrap_or(DOMAIN_CHILD_ORDER.len())
+}
+
+/// Whether `out` holds everything `inp` holds: same names and children, every attribute of
+/// `inp` with an equal value (cpu lists compared as sets, sizes compared in KiB), and only
+/// the attributes libvirt adds (`unit`, namespace declarations) on top. `<domain>`'s children
+/// are compared in libvirt's order.
+fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
+    let path = format!("{path}/{}", inp.name);
+    if inp.name != out.name {
+        return Err(format!("{path}: became <{}>", out.name));
+    }
+    for a in &inp.attributes {
+        match out.attribute(&a.name) {
+            None => return Err(format!("{path}/@{}: lost", a.name)),
+            Some(v) if v == a.value || a.name == "unit" => {}
+            Some(v) => {
+                let as_sets = a.value.parse::<virtkit_domxml::CpuSet>().ok().zip(v.parse().ok());
+                if !as_sets.is_some_and(|(x, y)| x == y) {
+                    return Err(format!("{path}/@{}: '{}' became '{v}'", a.name, a.value));
+                }
+            }
+        }
+    }
+    for a in &out.attributes {
+        if inp.attribute(&a.name).is_none() && a.name != "unit" && !a.name.starts_with("xmlns") {
+            return Err(format!("{path}/@{}: added", a.name));
+        }
+    }
+    let (ti, to) = (inp.text(), out.text());
+    if ti != to {
+        let sized = inp.attribute("unit").is_some() || out.attribute("unit").is_some();
+        let same_size = sized
+            && memory_kib(&ti, inp.attribute("unit")).ok()
+                == memory_kib(&to, out.attribute("unit")).ok();
+        let same_uuid =
+            ti.parse::<virtkit_domxml::Uuid>().ok().is_some_and(|u| to.parse().ok() == Some(u));
+        if !same_size && !same_uuid {
+            return Err(format!("{path}: text '{ti}' became '{to}'"));
+        }
+    }
+    let mut ci: Vec<&Element> = inp.elements().collect();
+    let mut co: Vec<&Element> = out.elements().collect();
+    if inp.name == "domain" && path == "/domain" {
+        ci.sort_by_key(|e| rank(e));
+        co.sort_by_key(|e| rank(e));
+    }
+    if ci.len() != co.len() {
+        let names =
+            |v: &[&Element]| v.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(",");
+        return Err(format!("{path}: children [{}] became [{}]", names(&ci), names(&co)));
+    }
+    let cdata_lost = inp.children.iter().any(|n| matches!(n, Node::CData(_)))
+        && !out.children.iter().any(|n| matches!(n, Node::CData(_)))
+        && inp.text() != out.text();
+    if cdata_lost {
+        return Err(format!("{path}: CDATA lost"));
+    }
+    for (a, b) in ci.iter().zip(&co) {
+        covers(a, b, &path)?;
+    }
+    Ok(())
+}

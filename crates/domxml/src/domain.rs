@@ -1,0 +1,796 @@
+//! The domain: typed fields for what the model knows, lossless elements for the rest, and
+//! libvirt's child order when formatting.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use virtkit_cpumap::CpuSet;
+
+use crate::doc::{Attribute, Element, Limits, Node, parse_document};
+use crate::error::{Error, ErrorKind};
+use crate::fmt::{Style, escape_libvirt, indent, text_element, write_element};
+use crate::types::{
+    LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
+    parse_ull,
+};
+
+/// The children of `<domain>` in the order libvirt formats them
+/// (`virDomainDefFormatInternalSetRootName`). Elements with other names (foreign namespaces
+/// such as `qemu:commandline`) come after all of these, in their own order.
+pub const DOMAIN_CHILD_ORDER: [&str; 39] = [
+    "name",
+    "uuid",
+    "genid",
+    "title",
+    "description",
+    "metadata",
+    "maxMemory",
+    "memory",
+    "currentMemory",
+    "blkiotune",
+    "memtune",
+    "memoryBacking",
+    "vcpu",
+    "vcpus",
+    "iothreads",
+    "iothreadids",
+    "defaultiothread",
+    "throttlegroups",
+    "cputune",
+    "numatune",
+    "resource",
+    "sysinfo",
+    "bootloader",
+    "bootloader_args",
+    "os",
+    "idmap",
+    "features",
+    "cpu",
+    "clock",
+    "on_poweroff",
+    "on_reboot",
+    "on_crash",
+    "on_lockfailure",
+    "pm",
+    "perf",
+    "devices",
+    "seclabel",
+    "keywrap",
+    "launchSecurity",
+];
+
+fn rank(name: &str) -> usize {
+    DOMAIN_CHILD_ORDER.iter().position(|n| *n == name).unwrap_or(DOMAIN_CHILD_ORDER.len())
+}
+
+/// libvirt's `virDomainGetXMLDesc` flags, as a typed set.
+///
+/// ```
+/// use virtkit_domxml::FormatFlags;
+/// let f = FormatFlags::SECURE | FormatFlags::INACTIVE;
+/// assert!(f.contains(FormatFlags::SECURE));
+/// assert_eq!(f.bits(), 3);
+/// assert_eq!(FormatFlags::from_bits(8), Some(FormatFlags::MIGRATABLE));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FormatFlags(u32);
+
+impl FormatFlags {
+    /// No flag: libvirt's default output (no secrets).
+    pub const NONE: FormatFlags = FormatFlags(0);
+    /// `VIR_DOMAIN_XML_SECURE`: include secrets such as graphics passwords.
+    pub const SECURE: FormatFlags = FormatFlags(1);
+    /// `VIR_DOMAIN_XML_INACTIVE`: the persistent definition, without live-only data (the
+    /// domain `id`).
+    pub const INACTIVE: FormatFlags = FormatFlags(2);
+    /// `VIR_DOMAIN_XML_MIGRATABLE`: for migration; implies [`INACTIVE`](Self::INACTIVE) here.
+    pub const MIGRATABLE: FormatFlags = FormatFlags(8);
+
+    /// The raw bits.
+    ///
+    /// ```
+    /// assert_eq!(virtkit_domxml::FormatFlags::SECURE.bits(), 1);
+    /// ```
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// The set from raw bits, or `None` if an unknown bit is set.
+    ///
+    /// ```
+    /// use virtkit_domxml::FormatFlags;
+    /// assert_eq!(FormatFlags::from_bits(4), None);
+    /// ```
+    pub const fn from_bits(bits: u32) -> Option<FormatFlags> {
+        if bits & !0b1011 == 0 { Some(FormatFlags(bits)) } else { None }
+    }
+
+    /// Whether every flag of `other` is set.
+    ///
+    /// ```
+    /// use virtkit_domxml::FormatFlags;
+    /// assert!(!FormatFlags::NONE.contains(FormatFlags::SECURE));
+    /// ```
+    pub const fn contains(self, other: FormatFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl core::ops::BitOr for FormatFlags {
+    type Output = FormatFlags;
+
+    fn bitor(self, rhs: FormatFlags) -> FormatFlags {
+        FormatFlags(self.0 | rhs.0)
+    }
+}
+
+/// One child of `<devices>`, kept losslessly; its kind, alias and address are readable.
+///
+/// ```
+/// use virtkit_domxml::Domain;
+/// let d = Domain::from_xml("<domain type='kvm'><devices><disk type='file'>\
+///     <alias name='virtio-disk0'/><address type='pci' slot='0x04'/></disk></devices></domain>")
+///     .unwrap();
+/// let disk = &d.devices.as_ref().unwrap().items[0];
+/// assert_eq!(disk.kind(), "disk");
+/// assert_eq!(disk.alias(), Some("virtio-disk0"));
+/// assert_eq!(disk.address().unwrap().attribute("slot"), Some("0x04"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    /// The device element, as read.
+    pub element: Element,
+}
+
+impl Device {
+    /// The kind of device: the element name (`disk`, `interface`, `graphics`, ...).
+    ///
+    /// ```
+    /// let d = virtkit_domxml::Device { element: virtkit_domxml::Element::new("rng") };
+    /// assert_eq!(d.kind(), "rng");
+    /// ```
+    pub fn kind(&self) -> &str {
+        &self.element.name
+    }
+
+    /// `<alias name=...>`.
+    ///
+    /// ```
+    /// let e = virtkit_domxml::Element::parse("<rng><alias name='rng0'/></rng>").unwrap();
+    /// assert_eq!(virtkit_domxml::Device { element: e }.alias(), Some("rng0"));
+    /// ```
+    pub fn alias(&self) -> Option<&str> {
+        self.element.child("alias").and_then(|a| a.attribute("name"))
+    }
+
+    /// `<address .../>`.
+    ///
+    /// ```
+    /// let e = virtkit_domxml::Element::parse("<rng><address type='pci'/></rng>").unwrap();
+    /// let d = virtkit_domxml::Device { element: e };
+    /// assert_eq!(d.address().unwrap().attribute("type"), Some("pci"));
+    /// ```
+    pub fn address(&self) -> Option<&Element> {
+        self.element.child("address")
+    }
+}
+
+/// `<devices>`: every device in document order (the typed device model is a later step).
+///
+/// ```
+/// use virtkit_domxml::Domain;
+/// let d = Domain::from_xml("<domain type='kvm'><devices><emulator>/bin/q</emulator>\
+///     <disk/></devices></domain>").unwrap();
+/// let kinds: Vec<_> = d.devices.unwrap().items.iter().map(|x| x.kind().to_owned()).collect();
+/// assert_eq!(kinds, ["emulator", "disk"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Devices {
+    /// The devices, in order.
+    pub items: Vec<Device>,
+}
+
+/// A libvirt domain definition.
+///
+/// Fields the model types are public and typed; every other child of `<domain>` is kept as an
+/// [`Element`] in [`others`](Self::others), so that nothing is lost. Formatting writes typed
+/// and kept children in libvirt's order ([`DOMAIN_CHILD_ORDER`]); children with other names
+/// (foreign namespaces) follow in their own order. A typed child that carries something the
+/// model does not know (an unexpected attribute or child) is kept whole in `others` instead.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <name>vm1</name>\n  <memory unit='KiB'>1024</memory>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// assert_eq!(d.name.as_deref(), Some("vm1"));
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Domain {
+    /// `type`: the hypervisor (`kvm`, `qemu`, `xen`, `lxc`, `bhyve`, `test`, ...).
+    pub domain_type: String,
+    /// `id`: the live domain id.
+    pub id: Option<i32>,
+    /// Other attributes of `<domain>` (namespace declarations such as `xmlns:qemu`).
+    pub attributes: Vec<Attribute>,
+    /// `<name>`.
+    pub name: Option<String>,
+    /// `<uuid>`.
+    pub uuid: Option<Uuid>,
+    /// `<genid>`: `Some(None)` for an empty `<genid/>` (libvirt generates one).
+    pub genid: Option<Option<Uuid>>,
+    /// `<title>`.
+    pub title: Option<String>,
+    /// `<description>`.
+    pub description: Option<String>,
+    /// `<metadata>`: foreign XML, each child declaring its namespace.
+    pub metadata: Option<Element>,
+    /// `<maxMemory>`.
+    pub max_memory: Option<MaxMemory>,
+    /// `<memory>`.
+    pub memory: Option<Memory>,
+    /// `<currentMemory>`.
+    pub current_memory: Option<Memory>,
+    /// `<vcpu>`.
+    pub vcpu: Option<Vcpu>,
+    /// `<iothreads>`: the number of IOThreads.
+    pub iothreads: Option<u32>,
+    /// `<on_poweroff>`.
+    pub on_poweroff: Option<LifecycleAction>,
+    /// `<on_reboot>`.
+    pub on_reboot: Option<LifecycleAction>,
+    /// `<on_crash>`.
+    pub on_crash: Option<LifecycleAction>,
+    /// `<on_lockfailure>`.
+    pub on_lockfailure: Option<LifecycleAction>,
+    /// `<devices>`.
+    pub devices: Option<Devices>,
+    /// Every other child of `<domain>`, as read, in document order.
+    pub others: Vec<Element>,
+}
+
+/// How many element and attribute occurrences land in typed fields.
+///
+/// ```
+/// use virtkit_domxml::Domain;
+/// let d = Domain::from_xml("<domain type='kvm'><name>a</name><os><type>hvm</type></os>\
+///     <devices><disk/></devices></domain>").unwrap();
+/// let c = d.coverage();
+/// assert_eq!((c.typed, c.untyped, c.devices), (3, 2, 2));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    /// Occurrences outside `<devices>` held in typed fields (`<domain>` and its attributes
+    /// included).
+    pub typed: usize,
+    /// Occurrences outside `<devices>` kept as lossless elements.
+    pub untyped: usize,
+    /// Occurrences inside `<devices>` (the element itself included); none is typed yet.
+    pub devices: usize,
+}
+
+struct Ctx<'a> {
+    input: &'a str,
+}
+
+impl Ctx<'_> {
+    fn err(&self, e: &Element, kind: ErrorKind) -> Error {
+        let mut path = String::from("/domain");
+        if e.name != "domain" {
+            path.push('/');
+            path.push_str(&e.name);
+        }
+        Error::at(kind, self.input, e.source_offset().unwrap_or(0), path)
+    }
+
+    fn invalid(
+        &self,
+        e: &Element,
+        what: &str,
+        value: &str,
+        reason: impl core::fmt::Display,
+    ) -> Error {
+        let kind = ErrorKind::InvalidValue {
+            what: what.into(),
+            value: value.into(),
+            reason: reason.to_string(),
+        };
+        self.err(e, kind)
+    }
+}
+
+/// Whether `e` has only the attributes in `allowed` and no child element.
+fn simple(e: &Element, allowed: &[&str]) -> bool {
+    e.is_text_only() && e.attributes.iter().all(|a| allowed.contains(&a.name.as_str()))
+}
+
+fn parse_memory(cx: &Ctx<'_>, e: &Element, allow_dump: bool) -> Result<Option<Memory>, Error> {
+    let allowed: &[&str] = if allow_dump { &["unit", "dumpCore"] } else { &["unit"] };
+    if !simple(e, allowed) {
+        return Ok(None);
+    }
+    let text = e.text();
+    let kib =
+        memory_kib(&text, e.attribute("unit")).map_err(|r| cx.invalid(e, &e.name, &text, r))?;
+    let dump_core = match e.attribute("dumpCore") {
+        None => None,
+        Some(v) => {
+            Some(on_off(v).ok_or_else(|| cx.invalid(e, "@dumpCore", v, "expected on or off"))?)
+        }
+    };
+    Ok(Some(Memory { kib, dump_core }))
+}
+
+fn parse_u32(cx: &Ctx<'_>, e: &Element, what: &str, v: &str) -> Result<u32, Error> {
+    parse_ull(v)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| cx.invalid(e, what, v, "expected an unsigned integer"))
+}
+
+fn parse_cpuset(cx: &Ctx<'_>, e: &Element, what: &str, v: &str) -> Result<CpuSet, Error> {
+    let set: CpuSet = v.parse().map_err(|err| cx.invalid(e, what, v, err))?;
+    if set.is_empty() {
+        return Err(cx.invalid(e, what, v, "the cpu list selects no cpu"));
+    }
+    Ok(set)
+}
+
+fn parse_vcpu(cx: &Ctx<'_>, e: &Element) -> Result<Option<Vcpu>, Error> {
+    if !simple(e, &["placement", "cpuset", "current"]) {
+        return Ok(None);
+    }
+    let text = e.text();
+    let count = parse_u32(cx, e, "vcpu", &text)?;
+    let placement = match e.attribute("placement") {
+        None => None,
+        Some(v) => Some(v.parse::<Placement>().map_err(|r| cx.invalid(e, "@placement", v, r))?),
+    };
+    let cpuset = match e.attribute("cpuset") {
+        None => None,
+        Some(v) => Some(parse_cpuset(cx, e, "@cpuset", v)?),
+    };
+    let current = match e.attribute("current") {
+        None => None,
+        Some(v) => {
+            let n = parse_u32(cx, e, "@current", v)?;
+            if n > count {
+                return Err(cx.invalid(e, "@current", v, "more vcpus online than the maximum"));
+            }
+            Some(n)
+        }
+    };
+    Ok(Some(Vcpu { placement, cpuset, current, count }))
+}
+
+impl Domain {
+    /// Reads a domain document with the default [`Limits`].
+    ///
+    /// ```
+    /// let d = virtkit_domxml::Domain::from_xml("<domain type='qemu'><name>x</name></domain>").unwrap();
+    /// assert_eq!(d.domain_type, "qemu");
+    /// ```
+    pub fn from_xml(xml: &str) -> Result<Domain, Error> {
+        Domain::from_xml_with(xml, &Limits::default())
+    }
+
+    /// Reads a domain document under explicit [`Limits`].
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, Limits};
+    /// let d = Domain::from_xml_with("<domain type='kvm'/>", &Limits::default()).unwrap();
+    /// assert_eq!(d.domain_type, "kvm");
+    /// ```
+    pub fn from_xml_with(xml: &str, limits: &Limits) -> Result<Domain, Error> {
+        let root = parse_document(xml, limits)?;
+        Domain::from_root(root, &Ctx { input: xml })
+    }
+
+    fn from_root(root: Element, cx: &Ctx<'_>) -> Result<Domain, Error> {
+        if root.name != "domain" {
+            return Err(cx.err(&root, ErrorKind::WrongRoot(root.name.clone())).without_path());
+        }
+        let mut d = Domain::default();
+        let mut has_type = false;
+        for a in &root.attributes {
+            match a.name.as_str() {
+                "type" if !has_type => {
+                    d.domain_type.clone_from(&a.value);
+                    has_type = true;
+                }
+                "id" if d.id.is_none() => match a.value.parse::<i32>() {
+                    Ok(id) if id >= -1 => d.id = (id >= 0).then_some(id),
+                    _ => d.attributes.push(a.clone()),
+                },
+                _ => d.attributes.push(a.clone()),
+            }
+        }
+        if !has_type {
+            return Err(cx.err(&root, ErrorKind::Missing("attribute 'type' of <domain>".into())));
+        }
+        if root.children.iter().any(|n| !matches!(n, Node::Element(_))) {
+            // Text directly in <domain>: keep the whole document losslessly via `others`.
+            for n in &root.children {
+                if let Node::Element(e) = n {
+                    d.others.push(e.clone());
+                }
+            }
+            return Ok(d);
+        }
+        let namespaces: Vec<Attribute> =
+            root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
+        for node in root.children {
+            let Node::Element(e) = node else { continue };
+            if !d.take(cx, &e, &namespaces)? {
+                d.others.push(e);
+            }
+        }
+        Ok(d)
+    }
+
+    /// Puts `e` in its typed field; `false` when it stays a lossless element.
+    fn take(&mut self, cx: &Ctx<'_>, e: &Element, namespaces: &[Attribute]) -> Result<bool, Error> {
+        macro_rules! once {
+            ($field:expr, $value:expr) => {{
+                if $field.is_some() {
+                    return Ok(false);
+                }
+                match $value {
+                    Some(v) => {
+                        $field = Some(v);
+                        return Ok(true);
+                    }
+                    None => return Ok(false),
+                }
+            }};
+        }
+        let text_only = simple(e, &[]);
+        match e.name.as_str() {
+            "name" if text_only => once!(self.name, Some(e.text().into_owned())),
+            "title" if text_only => once!(self.title, Some(e.text().into_owned())),
+            "description" if text_only => once!(self.description, Some(e.text().into_owned())),
+            "uuid" if text_only => {
+                let text = e.text();
+                let uuid = text.parse::<Uuid>().map_err(|r| cx.invalid(e, "uuid", &text, r))?;
+                once!(self.uuid, Some(uuid))
+            }
+            "genid" if text_only => {
+                let text = e.text();
+                let genid = if text.is_empty() {
+                    None
+                } else {
+                    Some(text.parse::<Uuid>().map_err(|r| cx.invalid(e, "genid", &text, r))?)
+                };
+                once!(self.genid, Some(genid))
+            }
+            "metadata"
+                if e.attributes.is_empty()
+                    && !e.children.iter().any(|n| matches!(n, Node::Text(_) | Node::CData(_))) =>
+            {
+                once!(self.metadata, Some(metadata(e, namespaces)))
+            }
+            "maxMemory" if simple(e, &["unit", "slots"]) => {
+                let text = e.text();
+                let kib = memory_kib(&text, e.attribute("unit"))
+                    .map_err(|r| cx.invalid(e, "maxMemory", &text, r))?;
+                let slots = match e.attribute("slots") {
+                    None => None,
+                    Some(v) => Some(parse_u32(cx, e, "@slots", v)?),
+                };
+                once!(self.max_memory, Some(MaxMemory { kib, slots }))
+            }
+            "memory" => once!(self.memory, parse_memory(cx, e, true)?),
+            "currentMemory" => once!(self.current_memory, parse_memory(cx, e, false)?),
+            "vcpu" => once!(self.vcpu, parse_vcpu(cx, e)?),
+            "iothreads" if text_only => {
+                let n = parse_u32(cx, e, "iothreads", &e.text())?;
+                once!(self.iothreads, Some(n))
+            }
+            "on_poweroff" | "on_reboot" | "on_crash" | "on_lockfailure" if text_only => {
+                let text = e.text();
+                let action: LifecycleAction =
+                    text.parse().map_err(|r| cx.invalid(e, &e.name, &text, r))?;
+                match e.name.as_str() {
+                    "on_poweroff" => once!(self.on_poweroff, Some(action)),
+                    "on_reboot" => once!(self.on_reboot, Some(action)),
+                    "on_crash" => once!(self.on_crash, Some(action)),
+                    _ => once!(self.on_lockfailure, Some(action)),
+                }
+            }
+            "devices"
+                if e.attributes.is_empty()
+                    && e.children.iter().all(|n| matches!(n, Node::Element(_))) =>
+            {
+                let items = e.elements().map(|c| Device { element: c.clone() }).collect();
+                once!(self.devices, Some(Devices { items }))
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Formats the domain as libvirt does, without secrets (libvirt's default).
+    ///
+    /// ```
+    /// use virtkit_domxml::Domain;
+    /// let d = Domain::from_xml("<domain type='kvm'><devices><graphics type='vnc' passwd='s'/>\
+    ///     </devices></domain>").unwrap();
+    /// assert!(!d.to_xml().contains("passwd"));
+    /// ```
+    pub fn to_xml(&self) -> String {
+        self.to_xml_flags(FormatFlags::NONE)
+    }
+
+    /// Formats the domain as libvirt's `virDomainGetXMLDesc` does with `flags`.
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, FormatFlags};
+    /// let d = Domain::from_xml("<domain type='kvm' id='3'><devices><graphics type='vnc' passwd='s'/>\
+    ///     </devices></domain>").unwrap();
+    /// assert!(d.to_xml_flags(FormatFlags::SECURE).contains("passwd='s'"));
+    /// assert!(!d.to_xml_flags(FormatFlags::INACTIVE).contains("id='3'"));
+    /// ```
+    pub fn to_xml_flags(&self, flags: FormatFlags) -> String {
+        let mut out = String::with_capacity(4096);
+        self.write(&mut out, flags);
+        out
+    }
+
+    fn write(&self, out: &mut String, flags: FormatFlags) {
+        let inactive =
+            flags.contains(FormatFlags::INACTIVE) || flags.contains(FormatFlags::MIGRATABLE);
+        out.push_str("<domain type='");
+        escape_libvirt(out, &self.domain_type);
+        out.push('\'');
+        if let (Some(id), false) = (self.id, inactive) {
+            out.push_str(" id='");
+            out.push_str(&id.to_string());
+            out.push('\'');
+        }
+        for a in &self.attributes {
+            out.push(' ');
+            out.push_str(&a.name);
+            out.push_str("='");
+            escape_libvirt(out, &a.value);
+            out.push('\'');
+        }
+        let ranks: Vec<usize> = self.others.iter().map(|e| rank(&e.name)).collect();
+        let mut body = String::new();
+        for r in 0..=DOMAIN_CHILD_ORDER.len() {
+            self.write_typed(&mut body, r, flags);
+            for (e, _) in self.others.iter().zip(&ranks).filter(|(_, rk)| **rk == r) {
+                write_element(&mut body, e, 1, Style::Libvirt);
+            }
+        }
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            out.push_str("</domain>\n");
+        }
+    }
+
+    fn write_typed(&self, out: &mut String, rank: usize, flags: FormatFlags) {
+        let Some(name) = DOMAIN_CHILD_ORDER.get(rank) else { return };
+        match *name {
+            "name" => text_element(out, 1, "name", self.name.as_deref()),
+            "uuid" => text_element(out, 1, "uuid", self.uuid.map(|u| u.to_string()).as_deref()),
+            "genid" => match self.genid {
+                Some(Some(g)) => text_element(out, 1, "genid", Some(&g.to_string())),
+                Some(None) => out.push_str("  <genid/>\n"),
+                None => {}
+            },
+            "title" => text_element(out, 1, "title", self.title.as_deref()),
+            "description" => text_element(out, 1, "description", self.description.as_deref()),
+            "metadata" => {
+                if let Some(m) = &self.metadata {
+                    write_element(out, m, 1, Style::Libxml2);
+                }
+            }
+            "maxMemory" => {
+                if let Some(m) = &self.max_memory {
+                    out.push_str("  <maxMemory");
+                    if let Some(slots) = m.slots {
+                        out.push_str(" slots='");
+                        out.push_str(&slots.to_string());
+                        out.push('\'');
+                    }
+                    out.push_str(" unit='KiB'>");
+                    out.push_str(&m.kib.to_string());
+                    out.push_str("</maxMemory>\n");
+                }
+            }
+            "memory" => write_memory(out, "memory", self.memory.as_ref()),
+            "currentMemory" => write_memory(out, "currentMemory", self.current_memory.as_ref()),
+            "vcpu" => {
+                if let Some(v) = &self.vcpu {
+                    out.push_str("  <vcpu");
+                    if let Some(p) = v.placement {
+                        out.push_str(" placement='");
+                        out.push_str(&p.to_string());
+                        out.push('\'');
+                    }
+                    if let Some(set) = &v.cpuset {
+                        out.push_str(" cpuset='");
+                        set.format_into(out);
+                        out.push('\'');
+                    }
+                    if let Some(current) = v.current.filter(|c| *c != v.count) {
+                        out.push_str(" current='");
+                        out.push_str(&current.to_string());
+                        out.push('\'');
+                    }
+                    out.push('>');
+                    out.push_str(&v.count.to_string());
+                    out.push_str("</vcpu>\n");
+                }
+            }
+            "iothreads" => {
+                text_element(out, 1, "iothreads", self.iothreads.map(|n| n.to_string()).as_deref());
+            }
+            "on_poweroff" => write_action(out, "on_poweroff", self.on_poweroff),
+            "on_reboot" => write_action(out, "on_reboot", self.on_reboot),
+            "on_crash" => write_action(out, "on_crash", self.on_crash),
+            "on_lockfailure" => write_action(out, "on_lockfailure", self.on_lockfailure),
+            "devices" => {
+                if let Some(devices) = &self.devices {
+                    write_devices(out, devices, flags);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Counts typed and lossless occurrences (see [`Coverage`]).
+    ///
+    /// ```
+    /// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><memory unit='KiB'>1</memory></domain>")
+    ///     .unwrap();
+    /// assert_eq!(d.coverage().typed, 4);
+    /// ```
+    pub fn coverage(&self) -> Coverage {
+        let mut c =
+            Coverage { typed: 1 + 1 + usize::from(self.id.is_some()), ..Coverage::default() };
+        c.untyped += self.attributes.len();
+        let mut typed = |present: bool, n: usize| {
+            if present {
+                c.typed += n;
+            }
+        };
+        typed(self.name.is_some(), 1);
+        typed(self.uuid.is_some(), 1);
+        typed(self.genid.is_some(), 1);
+        typed(self.title.is_some(), 1);
+        typed(self.description.is_some(), 1);
+        if let Some(m) = &self.max_memory {
+            typed(true, 2 + usize::from(m.slots.is_some()));
+        }
+        if let Some(m) = &self.memory {
+            typed(true, 2 + usize::from(m.dump_core.is_some()));
+        }
+        typed(self.current_memory.is_some(), 2);
+        if let Some(v) = &self.vcpu {
+            let attrs = [v.placement.is_some(), v.cpuset.is_some(), v.current.is_some()];
+            typed(true, 1 + attrs.iter().filter(|x| **x).count());
+        }
+        typed(self.iothreads.is_some(), 1);
+        for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
+            typed(a.is_some(), 1);
+        }
+        if let Some(m) = &self.metadata {
+            // The metadata element is typed; the foreign XML inside it is kept as such by design.
+            c.typed += m.occurrences();
+        }
+        if let Some(d) = &self.devices {
+            c.devices += 1 + d.items.iter().map(|i| i.element.occurrences()).sum::<usize>();
+        }
+        for e in &self.others {
+            c.untyped += e.occurrences();
+        }
+        c
+    }
+
+    /// Fills in what libvirt's generic parser fills in when a document leaves it out:
+    /// `currentMemory` (= `memory`), vcpu `placement` (`static`, or `auto` when
+    /// `<numatune><memory placement='auto'>` says so), the lifecycle actions (`destroy`,
+    /// `restart`, `destroy`).
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, FormatFlags};
+    /// let mut d = Domain::from_xml("<domain type='kvm'><name>a</name>\
+    ///     <memory>1024</memory><vcpu>1</vcpu></domain>").unwrap();
+    /// d.apply_defaults();
+    /// let xml = d.to_xml_flags(FormatFlags::SECURE);
+    /// assert!(xml.contains("<currentMemory unit='KiB'>1024</currentMemory>"));
+    /// assert!(xml.contains("<vcpu placement='static'>1</vcpu>"));
+    /// assert!(xml.contains("<on_crash>destroy</on_crash>"));
+    /// ```
+    pub fn apply_defaults(&mut self) {
+        if let (None, Some(m)) = (&self.current_memory, &self.memory) {
+            self.current_memory = Some(Memory { kib: m.kib, dump_core: None });
+        }
+        let numa_auto = self.others.iter().any(|e| {
+            e.name == "numatune"
+                && e.child("memory").and_then(|m| m.attribute("placement")) == Some("auto")
+        });
+        if let Some(v) = self.vcpu.as_mut().filter(|v| v.placement.is_none()) {
+            v.placement = Some(if numa_auto && v.cpuset.is_none() {
+                Placement::Auto
+            } else {
+                Placement::Static
+            });
+        }
+        self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
+        self.on_reboot.get_or_insert(LifecycleAction::Restart);
+        self.on_crash.get_or_insert(LifecycleAction::Destroy);
+    }
+}
+
+impl Error {
+    fn without_path(mut self) -> Error {
+        self.clear_path();
+        self
+    }
+}
+
+fn write_memory(out: &mut String, name: &str, m: Option<&Memory>) {
+    if let Some(m) = m {
+        indent(out, 1);
+        out.push('<');
+        out.push_str(name);
+        if let Some(d) = m.dump_core {
+            out.push_str(" dumpCore='");
+            out.push_str(on_off_str(d));
+            out.push('\'');
+        }
+        out.push_str(" unit='KiB'>");
+        out.push_str(&m.kib.to_string());
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
+    }
+}
+
+fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
+    text_element(out, 1, name, a.map(|a| a.to_string()).as_deref());
+}
+
+/// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`.
+fn write_devices(out: &mut String, devices: &Devices, flags: FormatFlags) {
+    if devices.items.is_empty() {
+        out.push_str("  <devices/>\n");
+        return;
+    }
+    out.push_str("  <devices>\n");
+    let secure = flags.contains(FormatFlags::SECURE);
+    for d in &devices.items {
+        if !secure && d.element.name == "graphics" && d.element.attribute("passwd").is_some() {
+            let mut e = d.element.clone();
+            e.attributes.retain(|a| a.name != "passwd");
+            write_element(out, &e, 2, Style::Libvirt);
+        } else {
+            write_element(out, &d.element, 2, Style::Libvirt);
+        }
+    }
+    out.push_str("  </devices>\n");
+}
+
+/// The `<metadata>` element with a namespace declaration on every prefixed child that relies
+/// on one declared higher up (libvirt copies each child out with its namespace).
+fn metadata(e: &Element, outer: &[Attribute]) -> Element {
+    let mut m = e.clone();
+    for node in &mut m.children {
+        let Node::Element(child) = node else { continue };
+        let decl = match child.prefix() {
+            Some(p) => alloc::format!("xmlns:{p}"),
+            None => continue,
+        };
+        if child.attribute(&decl).is_some() {
+            continue;
+        }
+        let found = e.attributes.iter().chain(outer).find(|a| a.name == decl);
+        if let Some(found) = found {
+            child.attributes.insert(0, found.clone());
+        }
+    }
+    m
+}

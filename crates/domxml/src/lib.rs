@@ -1,0 +1,43 @@
+//! libvirt domain XML in Rust: a lossless document model, libvirt's canonical formatter, and
+//! typed fields for the domain configuration outside `<devices>`.
+//!
+//! [`Domain::from_xml`] reads a document; nothing in it is lost (unknown elements and
+//! attributes, foreign namespaces such as `qemu:`, text and CDATA). [`Domain::to_xml`] writes it
+//! back as libvirt's own formatter does: no XML declaration, 2-space indentation, single-quoted
+//! attributes, self-closed empty elements, libvirt's escaping and libvirt's child order. Values
+//! libvirt normalises are normalised the same way (cpu lists such as `0-2,^1` become `0,2`,
+//! memory sizes become KiB). Comments and processing instructions are dropped, as libvirt
+//! drops them. No file system access: the crate builds for `wasm32-unknown-unknown`.
+//!
+//! ```
+//! use virtkit_domxml::{Domain, FormatFlags};
+//! let input = "<domain type='kvm'><name>vm</name><memory unit='GiB'>1</memory>\
+//!     <vcpu cpuset='0-2,^1'>2</vcpu><qemu:commandline xmlns:qemu='urn:q'/></domain>";
+//! let d = Domain::from_xml(input).unwrap();
+//! assert_eq!(d.to_xml_flags(FormatFlags::SECURE), "\
+//! <domain type='kvm'>
+//!   <name>vm</name>
+//!   <memory unit='KiB'>1048576</memory>
+//!   <vcpu cpuset='0,2'>2</vcpu>
+//!   <qemu:commandline xmlns:qemu='urn:q'/>
+//! </domain>
+//! ");
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod doc;
+mod domain;
+mod error;
+mod fmt;
+mod types;
+
+pub use doc::{Attribute, Element, Limits, Node};
+pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFlags};
+pub use error::{Error, ErrorKind};
+pub use types::{
+    LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,
+};
+pub use virtkit_cpumap::CpuSet;
