@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use crate::sh::{Error, Result, Sh};
-use crate::{checks, deps, fuzz};
+use crate::{checks, conformance, deps, fuzz};
 
 type Step<'a> = (&'static str, Box<dyn Fn(&Sh) -> Result + 'a>);
 
@@ -15,6 +15,7 @@ pub(crate) fn run(sh: &Sh, fuzz_seconds: u64) -> Result {
         ("clippy", Box::new(checks::clippy)),
         ("test", Box::new(checks::test)),
         ("wasm", Box::new(checks::wasm)),
+        ("conformance", Box::new(conformance::run)),
         ("fuzz", Box::new(move |sh| fuzz::run(sh, fuzz_seconds, &[]))),
         ("bench", Box::new(checks::bench_build_all)),
     ];

@@ -15,7 +15,8 @@ USAGE:
 
 COMMANDS:
     ci                   everything CI checks, in order: deps, fmt, clippy, test, wasm,
-                         fuzz (smoke run), bench (build only); stops at the first failure
+                         conformance, fuzz (smoke run), bench (build only); stops at the
+                         first failure
         --fuzz-seconds N     seconds per fuzz target (default 15)
     deps                 install what is missing: libvirt packages (apt, as root), the
                          wasm32 target, rustfmt/clippy, nightly, cargo-fuzz; keep libc at
@@ -30,6 +31,8 @@ COMMANDS:
     fuzz [TARGET...]     cargo +nightly fuzz: every target of fuzz/Cargo.toml (or the ones
                          named), on a scratch copy of fuzz/corpus/<target>
         --seconds N          seconds per target (default 20)
+    conformance          virtkit-domxml over the libvirt corpus: parse, canonical, lossless and
+                         typed-coverage figures; fails below xtask/conformance-baseline.txt
     bench [ARGS...]      cargo bench -p virtkit-benches ARGS... (for example `-- parse`)
         --no-run             build the benches without running them
     help                 this text
@@ -49,6 +52,7 @@ pub(crate) enum Cmd {
     Clippy,
     Test,
     Wasm,
+    Conformance,
     Fuzz { seconds: u64, targets: Vec<String> },
     Bench { no_run: bool, args: Vec<String> },
 }
@@ -123,7 +127,7 @@ pub(crate) fn parse(args: Vec<String>) -> Result<Flags, String> {
             }
             Cmd::Bench { no_run, args: pass }
         }
-        "deps" | "clippy" | "test" | "wasm" => {
+        "deps" | "clippy" | "test" | "wasm" | "conformance" => {
             if let Some(arg) = args.first() {
                 return Err(unexpected(&name, arg));
             }
@@ -131,6 +135,7 @@ pub(crate) fn parse(args: Vec<String>) -> Result<Flags, String> {
                 "deps" => Cmd::Deps,
                 "clippy" => Cmd::Clippy,
                 "test" => Cmd::Test,
+                "conformance" => Cmd::Conformance,
                 _ => Cmd::Wasm,
             }
         }
@@ -198,6 +203,7 @@ mod tests {
         assert_eq!(cmd("clippy"), Cmd::Clippy);
         assert_eq!(cmd("test"), Cmd::Test);
         assert_eq!(cmd("wasm"), Cmd::Wasm);
+        assert_eq!(cmd("conformance"), Cmd::Conformance);
     }
 
     #[test]
@@ -243,7 +249,7 @@ mod tests {
 
     #[test]
     fn rejects_unknown() {
-        assert!(parse_str("conformance").is_err());
+        assert!(parse_str("frobnicate").is_err());
         assert!(parse_str("test --release").is_err());
         assert!(parse_str("fmt --all").is_err());
     }

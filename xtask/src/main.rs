@@ -7,6 +7,7 @@
 
 mod checks;
 mod ci;
+mod conformance;
 mod deps;
 mod flags;
 mod fuzz;
@@ -55,6 +56,7 @@ fn run(flags: flags::Flags) -> Result {
         Cmd::Clippy => checks::clippy(&sh),
         Cmd::Test => checks::test(&sh),
         Cmd::Wasm => checks::wasm(&sh),
+        Cmd::Conformance => conformance::run(&sh),
         Cmd::Fuzz { seconds, targets } => fuzz::run(&sh, seconds, &targets),
         Cmd::Bench { no_run, args } => checks::bench(&sh, no_run, &args),
     }
