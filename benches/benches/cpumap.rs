@@ -47,7 +47,7 @@ fn long_lists() -> Vec<(&'static str, String)> {
 }
 
 fn ours_parse_format(list: &str) -> String {
-    list.parse::<CpuSet>().expect("valid list").to_string()
+    list.parse::<CpuSet>().expect("valid list").format()
 }
 
 fn c_parse_format(lv: &Libvirt, list: &CString) -> usize {

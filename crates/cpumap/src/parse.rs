@@ -264,6 +264,86 @@ fn read_digits(b: &[u8], pos: &mut usize) -> Option<i64> {
     Some(if v > u64::from(u32::MAX) { i64::MAX } else { v as i64 })
 }
 
+/// Up to nine digits at `b[*pos..]` (always within C `int`); `None` for none or more.
+///
+/// With eight bytes available, up to seven digits are read at once (SWAR: one 64-bit load,
+/// a digit mask and three multiplications); otherwise, or for longer numbers, byte by byte.
+#[inline(always)]
+fn short_number(b: &[u8], pos: &mut usize) -> Option<u64> {
+    if let Some(&chunk) = b.get(*pos..).and_then(|rest| rest.first_chunk::<8>()) {
+        let chunk = u64::from_le_bytes(chunk);
+        let x = chunk ^ 0x3030_3030_3030_3030;
+        // High bit of each byte that is not an ASCII digit. A carry out of a byte only reaches
+        // later bytes, after the first non-digit, which is all that is used.
+        let non_digit = (x.wrapping_add(0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080;
+        let n = (non_digit.trailing_zeros() / 8) as usize;
+        if (1..8).contains(&n) {
+            // Move the n digits to the top and fill the bottom with '0's.
+            let padded = (chunk << (8 * (8 - n))) | (0x3030_3030_3030_3030u64 >> (8 * n));
+            *pos += n;
+            return Some(u64::from(eight_digits(padded)));
+        }
+        if n == 0 {
+            return None;
+        }
+    }
+    let first = *pos;
+    let mut v: u64 = 0;
+    while let Some(&c) = b.get(*pos) {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
+        *pos += 1;
+    }
+    let n = *pos - first;
+    (n > 0 && n < 10).then_some(v)
+}
+
+/// The value of eight ASCII digits loaded little-endian (first digit in the lowest byte).
+#[inline(always)]
+fn eight_digits(chunk: u64) -> u32 {
+    let v = chunk.wrapping_sub(0x3030_3030_3030_3030);
+    let v = v.wrapping_mul(10).wrapping_add(v >> 8);
+    let low = (v & 0x0000_00ff_0000_00ff).wrapping_mul(100 + (1_000_000 << 32));
+    let high = ((v >> 16) & 0x0000_00ff_0000_00ff).wrapping_mul(1 + (10_000 << 32));
+    (low.wrapping_add(high) >> 32) as u32
+}
+
+/// One item read by the fast path.
+enum Quick {
+    /// `N` or `N-M`: set `start..=end`.
+    Set(u64, u64),
+    /// `^N`: clear `N`.
+    Clear(u64),
+}
+
+/// The fast path: `N`, `N-M` or `^N` (digits only, at most nine each) followed by `,` or the
+/// end. Returns the item and the position after the comma. A trailing comma in strict mode,
+/// and everything else, is left to the general path.
+#[inline(always)]
+fn quick_item(b: &[u8], pos: usize, strict: bool) -> Option<(Quick, usize)> {
+    let mut p = pos;
+    let item = if b.get(p) == Some(&b'^') {
+        p += 1;
+        Quick::Clear(short_number(b, &mut p)?)
+    } else {
+        let start = short_number(b, &mut p)?;
+        if b.get(p) == Some(&b'-') {
+            p += 1;
+            Quick::Set(start, short_number(b, &mut p)?)
+        } else {
+            Quick::Set(start, start)
+        }
+    };
+    match b.get(p) {
+        None => Some((item, p)),
+        Some(b',') if !(strict && p + 1 == b.len()) => Some((item, p + 1)),
+        _ => None,
+    }
+}
+
 /// One parse of one input.
 struct Run<'p, 'i> {
     parser: &'p CpuListParser,
@@ -354,6 +434,34 @@ impl Run<'_, '_> {
             };
         }
         while pos < b.len() {
+            // The common spellings (`N,` and `N-M,` without white space) in one tight step;
+            // anything else, errors included, goes through the general path below.
+            if let Some((item, next)) = quick_item(b, pos, self.strict) {
+                let within = |bit: u64| self.bound.is_none_or(|bound| bit < bound);
+                match item {
+                    Quick::Set(start, end) if start <= end && within(end) => {
+                        if start == end {
+                            self.set.set_bit(start);
+                        } else {
+                            self.set.fill_range(start, end);
+                        }
+                        if self.bound.is_none() {
+                            self.set.grow_size(end);
+                        }
+                        pos = self.ws(b, next);
+                        continue;
+                    }
+                    Quick::Clear(bit) if within(bit) => {
+                        self.set.clear_bit(bit);
+                        if self.bound.is_none() {
+                            self.set.grow_size(bit);
+                        }
+                        pos = self.ws(b, next);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let negate = b[pos] == b'^';
             pos += usize::from(negate);
             let at_start = pos;

@@ -497,22 +497,29 @@ impl CpuSet {
     #[inline]
     fn ensure_words(&mut self, nwords: usize) {
         if self.words.len() < nwords {
-            self.grow_words(nwords);
+            self.words.resize(nwords);
         }
     }
 
-    #[cold]
-    fn grow_words(&mut self, nwords: usize) {
-        self.words.resize(nwords);
+    /// Number of maximal runs (the ranges `Display` prints), counted word-wise.
+    pub(crate) fn run_count(&self) -> usize {
+        let mut carry = 0u64;
+        let mut runs = 0;
+        for &w in self.words() {
+            // A run starts at every set bit whose lower neighbour is clear.
+            runs += (w & !((w << 1) | carry)).count_ones() as usize;
+            carry = w >> 63;
+        }
+        runs
     }
 
     /// Sets `start..=end` without touching the size (callers grow it or check the bound).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn fill_range(&mut self, start: u64, end: u64) {
         let (ws, bs) = split(start);
         let (we, be) = split(end);
         self.ensure_words(we + 1);
-        let words = &mut self.words;
+        let words: &mut [u64] = &mut self.words;
         if ws == we {
             words[ws] |= mask_from(bs) & mask_to(be);
         } else {
@@ -525,7 +532,7 @@ impl CpuSet {
     }
 
     /// Sets one bit without touching the size.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn set_bit(&mut self, bit: u64) {
         let (w, b) = split(bit);
         self.ensure_words(w + 1);
@@ -533,7 +540,7 @@ impl CpuSet {
     }
 
     /// Clears one bit; the caller re-trims. Returns whether it was set.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn clear_bit(&mut self, bit: u64) -> bool {
         let (w, b) = split(bit);
         match self.words.get_mut(w) {

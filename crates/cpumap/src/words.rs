@@ -33,12 +33,20 @@ impl Words {
     }
 
     /// Grows to `n` words, the new ones zero, or shrinks to `n`.
+    #[inline]
     pub(crate) fn resize(&mut self, n: usize) {
         match &mut self.0 {
             Repr::Inline { len, buf } if n <= INLINE => {
                 buf[n.min(*len as usize)..].fill(0);
                 *len = n as u8;
             }
+            _ => self.resize_heap(n),
+        }
+    }
+
+    #[cold]
+    fn resize_heap(&mut self, n: usize) {
+        match &mut self.0 {
             Repr::Inline { len, buf } => {
                 let mut v = Vec::with_capacity(n.max(2 * INLINE));
                 v.extend_from_slice(&buf[..*len as usize]);

@@ -107,3 +107,22 @@ proptest! {
         prop_assert_eq!(back, set);
     }
 }
+
+proptest! {
+    /// Numbers of every length, with leading zeros and any following byte, read as `str::parse`
+    /// reads them (this exercises both the 8-byte SWAR path and the byte loop).
+    #[test]
+    fn numbers_read_exactly(n in 0u32..=2_147_483_647, zeros in 0usize..4, tail in "[,\\- ^x0-9]{0,9}") {
+        let text = format!("{}{n}", "0".repeat(zeros));
+        let bounded = CpuListParser::new(Limit::Bits(1 << 20)).parse(&text);
+        prop_assert_eq!(bounded.is_ok(), n < (1 << 20));
+        if let Ok(set) = bounded {
+            prop_assert_eq!(set.iter().collect::<Vec<_>>(), vec![n]);
+        }
+        // Followed by a comma and more digits: the first number is still read exactly.
+        let list = format!("{text},{}", tail.trim_start_matches(|c: char| !c.is_ascii_digit()));
+        if let Ok(set) = CpuListParser::new(Limit::Bits(1 << 20)).parse(&list) {
+            prop_assert!(set.contains(n));
+        }
+    }
+}
