@@ -21,7 +21,8 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(set.size(), u64::from(bound));
             assert!(set.last().is_none_or(|l| l < bound));
             let text = set.to_string();
-            let back = CpuListParser::new(Limit::Bits(bound)).allow_empty(true).parse(&text).unwrap();
+            let back =
+                CpuListParser::new(Limit::Bits(bound)).allow_empty(true).parse(&text).unwrap();
             assert_eq!(back, set);
             if !set.is_empty() {
                 assert_eq!(CpuSet::parse_strict(&text).unwrap(), set);
