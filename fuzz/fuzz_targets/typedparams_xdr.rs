@@ -5,9 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use virtkit_typedparams::TypedParams;
 use virtkit_typedparams::schema::{BlockIoTune, DomainStats, GuestInfo, MigrateParams};
 use virtkit_typedparams::xdr::{SerializeOptions, limits};
-use virtkit_typedparams::TypedParams;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
