@@ -23,9 +23,11 @@ use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use std::sync::OnceLock;
 
 mod bitmap;
+mod domxml;
 mod xdr;
 
 pub use bitmap::CBitmap;
+pub use domxml::CDomainDef;
 pub use xdr::{CDecoded, CParam, CParamList, CValue, XdrTypedParams};
 
 /// Environment variable naming another path for `libvirt.so.0`.

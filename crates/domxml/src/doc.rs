@@ -297,6 +297,9 @@ struct Builder<'a> {
     stack: Vec<Element>,
     text_budget: usize,
     root: Option<Element>,
+    /// White space read in the open element before any other content: dropped if a child
+    /// element follows (indentation), kept as text otherwise. A reused buffer.
+    pending: String,
 }
 
 impl Builder<'_> {
@@ -341,8 +344,36 @@ impl Builder<'_> {
         Ok(element)
     }
 
+    /// Turns pending white space into text of the open element.
+    fn flush_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.children.push(Node::Text(self.pending.clone()));
+        }
+        self.pending.clear();
+    }
+
+    /// Ends the open element.
+    fn end(&mut self) {
+        let has_elements = self
+            .stack
+            .last()
+            .is_some_and(|e| e.children.iter().any(|n| matches!(n, Node::Element(_))));
+        if has_elements {
+            self.pending.clear();
+        } else {
+            self.flush_pending();
+        }
+        if let Some(element) = self.stack.pop() {
+            self.close(element);
+        }
+    }
+
     fn close(&mut self, mut element: Element) {
-        if element.children.iter().any(|n| matches!(n, Node::Element(_))) {
+        let has_text = element.children.iter().any(|n| matches!(n, Node::Text(_)));
+        if has_text && element.children.iter().any(|n| matches!(n, Node::Element(_))) {
             element.children.retain(|n| match n {
                 Node::Text(t) => !is_xml_space(t),
                 _ => true,
@@ -364,6 +395,15 @@ impl Builder<'_> {
                 return Ok(());
             }
             return Err(self.err(ErrorKind::NoRoot, offset));
+        };
+        let after_text = matches!(parent.children.last(), Some(Node::Text(_)));
+        if !after_text && is_xml_space(text) {
+            self.pending.push_str(text);
+            return Ok(());
+        }
+        self.flush_pending();
+        let Some(parent) = self.stack.last_mut() else {
+            return Ok(());
         };
         if let Some(Node::Text(prev)) = parent.children.last_mut() {
             prev.push_str(text);
@@ -464,8 +504,14 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
     config.expand_empty_elements = false;
     config.trim_text_start = false;
     config.trim_text_end = false;
-    let mut b =
-        Builder { input, limits, stack: Vec::new(), text_budget: limits.max_text, root: None };
+    let mut b = Builder {
+        input,
+        limits,
+        stack: Vec::new(),
+        text_budget: limits.max_text,
+        root: None,
+        pending: String::new(),
+    };
     loop {
         let offset = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -477,18 +523,18 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
         };
         match event {
             Event::Start(start) => {
+                b.pending.clear();
                 let element = b.open(&start, offset)?;
                 b.stack.push(element);
             }
             Event::Empty(start) => {
+                b.pending.clear();
                 let element = b.open(&start, offset)?;
                 b.close(element);
             }
             Event::End(_) => {
                 // quick-xml checks that the names match.
-                if let Some(element) = b.stack.pop() {
-                    b.close(element);
-                }
+                b.end();
             }
             Event::Text(text) => {
                 let raw = text.into_inner();
@@ -506,6 +552,7 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
                 let raw = data.into_inner();
                 let text = normalize_eol(&raw);
                 b.spend(text.len(), offset)?;
+                b.flush_pending();
                 match b.stack.last_mut() {
                     Some(parent) => parent.children.push(Node::CData(text.into_owned())),
                     None => return Err(b.err(ErrorKind::NoRoot, offset)),
@@ -548,6 +595,12 @@ mod tests {
         let e = Element::parse("<a>\n  <b> x </b>\n  <!-- c --><?pi x?>\n</a>").unwrap();
         assert_eq!(e.children.len(), 1);
         assert_eq!(e.child("b").unwrap().text(), " x ");
+        let e = Element::parse("<a> <!-- c --> </a>").unwrap();
+        assert_eq!(e.children, [Node::Text("  ".into())]);
+        let e = Element::parse("<a> &amp; <![CDATA[ ]]></a>").unwrap();
+        assert_eq!(e.children, [Node::Text(" & ".into()), Node::CData(" ".into())]);
+        let e = Element::parse("<a>x <b/> <c/> y</a>").unwrap();
+        assert_eq!(e.children.len(), 4);
     }
 
     #[test]

@@ -420,7 +420,21 @@ impl Domain {
             root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
         for node in root.children {
             let Node::Element(e) = node else { continue };
-            if !d.take(cx, &e, &namespaces)? {
+            let is_devices = e.name == "devices"
+                && d.devices.is_none()
+                && e.attributes.is_empty()
+                && e.children.iter().all(|n| matches!(n, Node::Element(_)));
+            if is_devices {
+                let items = e
+                    .children
+                    .into_iter()
+                    .filter_map(|n| match n {
+                        Node::Element(element) => Some(Device { element }),
+                        _ => None,
+                    })
+                    .collect();
+                d.devices = Some(Devices { items });
+            } else if !d.take(cx, &e, &namespaces)? {
                 d.others.push(e);
             }
         }
@@ -495,13 +509,6 @@ impl Domain {
                     "on_crash" => once!(self.on_crash, Some(action)),
                     _ => once!(self.on_lockfailure, Some(action)),
                 }
-            }
-            "devices"
-                if e.attributes.is_empty()
-                    && e.children.iter().all(|n| matches!(n, Node::Element(_))) =>
-            {
-                let items = e.elements().map(|c| Device { element: c.clone() }).collect();
-                once!(self.devices, Some(Devices { items }))
             }
             _ => Ok(false),
         }
