@@ -389,6 +389,9 @@ impl Builder<'_> {
         if text.is_empty() {
             return Ok(());
         }
+        if has_forbidden_char(text) {
+            return Err(self.err(forbidden_char(), offset));
+        }
         self.spend(text.len(), offset)?;
         let Some(parent) = self.stack.last_mut() else {
             if is_xml_space(text) {
@@ -412,6 +415,17 @@ impl Builder<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether `s` holds a character XML 1.0 forbids (C0 controls other than tab, newline and
+/// carriage return; U+FFFE and U+FFFF), which libxml2 and so libvirt refuse.
+fn has_forbidden_char(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || s.contains(['\u{FFFE}', '\u{FFFF}'])
+}
+
+fn forbidden_char() -> ErrorKind {
+    ErrorKind::Syntax("character not allowed in XML 1.0".into())
 }
 
 fn is_xml_space(s: &str) -> bool {
@@ -455,6 +469,9 @@ fn resolve_ref(body: &str) -> Result<char, ErrorKind> {
 
 /// Decodes a raw attribute value: references resolved, raw white space characters as spaces.
 fn decode_attribute(raw: &str) -> Result<Cow<'_, str>, ErrorKind> {
+    if has_forbidden_char(raw) {
+        return Err(forbidden_char());
+    }
     if !raw.bytes().any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r' | b'<')) {
         return Ok(Cow::Borrowed(raw));
     }
@@ -551,6 +568,9 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
             Event::CData(data) => {
                 let raw = data.into_inner();
                 let text = normalize_eol(&raw);
+                if has_forbidden_char(&text) {
+                    return Err(b.err(forbidden_char(), offset));
+                }
                 b.spend(text.len(), offset)?;
                 b.flush_pending();
                 match b.stack.last_mut() {
@@ -588,6 +608,10 @@ mod tests {
         let err = Element::parse("<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Doctype);
         assert!(Element::parse("<a>&#0;</a>").is_err());
+        assert!(Element::parse("<a>\u{1}</a>").is_err());
+        assert!(Element::parse("<a x='\u{1f}'/>").is_err());
+        assert!(Element::parse("<a><![CDATA[\u{8}]]></a>").is_err());
+        assert!(Element::parse("<a>\u{FFFF}</a>").is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use virtkit_cpumap::CpuSet;
 
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::error::{Error, ErrorKind};
-use crate::fmt::{Style, escape_libvirt, indent, text_element, write_element};
+use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -407,15 +407,7 @@ impl Domain {
         if !has_type {
             return Err(cx.err(&root, ErrorKind::Missing("attribute 'type' of <domain>".into())));
         }
-        if root.children.iter().any(|n| !matches!(n, Node::Element(_))) {
-            // Text directly in <domain>: keep the whole document losslessly via `others`.
-            for n in &root.children {
-                if let Node::Element(e) = n {
-                    d.others.push(e.clone());
-                }
-            }
-            return Ok(d);
-        }
+        // Text directly inside <domain> carries nothing for libvirt, which ignores it; so do we.
         let namespaces: Vec<Attribute> =
             root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
         for node in root.children {
@@ -545,7 +537,7 @@ impl Domain {
         let inactive =
             flags.contains(FormatFlags::INACTIVE) || flags.contains(FormatFlags::MIGRATABLE);
         out.push_str("<domain type='");
-        escape_libvirt(out, &self.domain_type);
+        escape_libvirt_attr(out, &self.domain_type);
         out.push('\'');
         if let (Some(id), false) = (self.id, inactive) {
             out.push_str(" id='");
@@ -556,7 +548,7 @@ impl Domain {
             out.push(' ');
             out.push_str(&a.name);
             out.push_str("='");
-            escape_libvirt(out, &a.value);
+            escape_libvirt_attr(out, &a.value);
             out.push('\'');
         }
         let ranks: Vec<usize> = self.others.iter().map(|e| rank(&e.name)).collect();

@@ -20,8 +20,15 @@ pub(crate) enum Style {
     Libxml2,
 }
 
-/// Appends `s` escaped as libvirt's `virBufferEscapeString` escapes it.
-pub(crate) fn escape_libvirt(out: &mut String, s: &str) {
+/// Appends `s` escaped as libvirt's `virBufferEscapeString` escapes it: `<`, `>`, `&`, `'`
+/// and `"` as entities, other control characters dropped.
+///
+/// One deliberate difference: a carriage return (which only a `&#13;` reference can put in a
+/// value) is written as `&#13;`, and so are tab and newline in attribute values (`attribute`
+/// true), where libvirt writes them raw; raw, they would read back as other characters
+/// (XML normalises line ends and attribute white space), and formatting would not be
+/// idempotent.
+pub(crate) fn escape_libvirt_in(out: &mut String, s: &str, attribute: bool) {
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let rep = match b {
@@ -30,7 +37,10 @@ pub(crate) fn escape_libvirt(out: &mut String, s: &str) {
             b'&' => "&amp;",
             b'\'' => "&apos;",
             b'"' => "&quot;",
-            b'\t' | b'\n' | b'\r' => continue,
+            b'\r' => "&#13;",
+            b'\t' if attribute => "&#9;",
+            b'\n' if attribute => "&#10;",
+            b'\t' | b'\n' => continue,
             0..=0x1f => "",
             _ => continue,
         };
@@ -39,6 +49,16 @@ pub(crate) fn escape_libvirt(out: &mut String, s: &str) {
         start = i + 1;
     }
     out.push_str(&s[start..]);
+}
+
+/// [`escape_libvirt_in`] for text.
+pub(crate) fn escape_libvirt(out: &mut String, s: &str) {
+    escape_libvirt_in(out, s, false);
+}
+
+/// [`escape_libvirt_in`] for attribute values.
+pub(crate) fn escape_libvirt_attr(out: &mut String, s: &str) {
+    escape_libvirt_in(out, s, true);
 }
 
 fn escape_libxml2(out: &mut String, s: &str, attribute: bool) {
@@ -77,7 +97,7 @@ pub(crate) fn open_tag(out: &mut String, e: &Element, style: Style) {
         match style {
             Style::Libvirt => {
                 out.push_str("='");
-                escape_libvirt(out, &a.value);
+                escape_libvirt_attr(out, &a.value);
                 out.push('\'');
             }
             Style::Libxml2 => {

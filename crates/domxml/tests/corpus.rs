@@ -1,0 +1,72 @@
+//! The conformance corpus (libvirt 11.3.0's own documents), when it is present
+//! (`$VIRTKIT_CORPUS`, else `../shared/corpus` beside the workspace): every canonical output
+//! formats back byte for byte, and every schema-valid document reads and formats
+//! idempotently. `cargo xtask conformance` prints the full figures.
+
+use std::path::PathBuf;
+
+use virtkit_domxml::{Domain, FormatFlags};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("VIRTKIT_CORPUS")
+        .filter(|d| !d.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+            PathBuf::from,
+        )
+        .join("libvirt-11.3.0");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        assert!(
+            std::env::var_os("VIRTKIT_CORPUS").is_none(),
+            "VIRTKIT_CORPUS is set but {} is missing",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn list(dir: &std::path::Path, file: &str) -> Vec<String> {
+    std::fs::read_to_string(dir.join(file)).unwrap().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn canonical_outputs_format_back_byte_for_byte() {
+    let Some(dir) = corpus() else { return };
+    let mut failures = Vec::new();
+    let outputs = list(&dir, "canonical-outputs.txt");
+    for rel in &outputs {
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        let out = Domain::from_xml(&text).map(|d| d.to_xml_flags(FormatFlags::SECURE));
+        if out.as_deref() != Ok(text.as_str()) {
+            failures.push(rel.clone());
+        }
+    }
+    assert!(outputs.len() > 1000);
+    assert!(
+        failures.is_empty(),
+        "{} of {}: {:?}",
+        failures.len(),
+        outputs.len(),
+        &failures[..failures.len().min(10)]
+    );
+}
+
+#[test]
+fn valid_documents_read_and_format_idempotently() {
+    let Some(dir) = corpus() else { return };
+    let mut checked = 0;
+    for line in list(&dir, "schema-verdicts.tsv") {
+        let Some((rel, "valid")) = line.split_once('\t') else { continue };
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        let d = Domain::from_xml(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        for flags in [FormatFlags::SECURE, FormatFlags::NONE, FormatFlags::INACTIVE] {
+            let once = d.to_xml_flags(flags);
+            let again = Domain::from_xml(&once).unwrap().to_xml_flags(flags);
+            assert_eq!(again, once, "{rel}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 2700, "only {checked} documents");
+}
