@@ -563,7 +563,11 @@ impl CpuSet {
     }
 
     /// Restores the "no trailing zero word" invariant.
+    #[inline]
     pub(crate) fn trim(&mut self) {
+        if self.words.last().is_none_or(|&w| w != 0) {
+            return;
+        }
         let keep = self.words.iter().rposition(|&w| w != 0).map_or(0, |i| i + 1);
         self.words.truncate(keep);
     }

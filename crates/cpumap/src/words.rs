@@ -9,6 +9,7 @@ const INLINE: usize = 4;
 
 #[derive(Clone)]
 enum Repr {
+    /// `buf[len..]` is all zero.
     Inline { len: u8, buf: [u64; INLINE] },
     Heap(Vec<u64>),
 }
@@ -36,8 +37,12 @@ impl Words {
     #[inline]
     pub(crate) fn resize(&mut self, n: usize) {
         match &mut self.0 {
+            // Inline words at or beyond `len` are always zero (shrinking clears them), so
+            // growing only moves `len`.
             Repr::Inline { len, buf } if n <= INLINE => {
-                buf[n.min(*len as usize)..].fill(0);
+                if n < *len as usize {
+                    buf[n..].fill(0);
+                }
                 *len = n as u8;
             }
             _ => self.resize_heap(n),
