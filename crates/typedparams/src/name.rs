@@ -67,19 +67,23 @@ impl ParamName {
         ParamName { len: name.len() as u8, bytes }
     }
 
-    /// An empty name.
-    pub(crate) const EMPTY: ParamName = ParamName { len: 0, bytes: [0; NAME_MAX] };
-
-    /// Overwrites this name with `name` (at most 79 bytes, no NUL, UTF-8 checked by the
-    /// caller), copying a fixed block from `block` when it is long enough.
-    pub(crate) fn set_from_wire(&mut self, name: &str, block: &[u8]) {
-        debug_assert!(name.len() <= NAME_MAX && block.starts_with(name.as_bytes()));
-        if let Some(whole) = block.first_chunk::<NAME_MAX>() {
-            self.bytes = *whole;
-        } else {
-            self.bytes[..name.len()].copy_from_slice(name.as_bytes());
-        }
-        self.len = name.len() as u8;
+    /// A name decoded from the wire: `name` (at most 79 bytes, no NUL) lies at the start of
+    /// `from`, the rest of the input; when `from` holds a whole block, the block is copied
+    /// (fixed size, no call) and its bytes after the name are kept as unspecified contents.
+    #[inline]
+    pub(crate) fn from_wire(name: &str, from: &[u8]) -> ParamName {
+        debug_assert!(name.len() <= NAME_MAX && !name.as_bytes().contains(&0));
+        let mut short = [0u8; NAME_MAX];
+        // Choose the source block first and copy once, straight into the result.
+        let block = match from.first_chunk::<NAME_MAX>() {
+            // Only when the block really starts with `name`: `as_str` relies on it.
+            Some(block) if block.as_ptr() == name.as_ptr() => block,
+            _ => {
+                short[..name.len()].copy_from_slice(name.as_bytes());
+                &short
+            }
+        };
+        ParamName { len: name.len() as u8, bytes: *block }
     }
 
     /// The whole inline buffer (the name, then unspecified bytes).
@@ -96,8 +100,8 @@ impl ParamName {
     /// ```
     pub fn as_str(&self) -> &str {
         let bytes = &self.bytes[..usize::from(self.len)];
-        // SAFETY: `bytes` was copied from a `&str` in `from_checked`, and a prefix of its
-        // original length is exactly that string.
+        // SAFETY: the first `len` bytes were copied from a `&str` of that length, in
+        // `from_checked` or in `from_wire` (a block starting at that very string).
         unsafe { core::str::from_utf8_unchecked(bytes) }
     }
 }

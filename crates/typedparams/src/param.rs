@@ -55,13 +55,11 @@ impl TypedParam {
         Ok(TypedParam { name, value })
     }
 
-    /// A placeholder the wire decoder fills in place.
-    pub(crate) const PLACEHOLDER: TypedParam =
-        TypedParam { name: ParamName::EMPTY, value: TypedValue::Int(0) };
-
-    /// The name and value for the wire decoder to fill in place.
-    pub(crate) fn parts_mut(&mut self) -> (&mut ParamName, &mut TypedValue) {
-        (&mut self.name, &mut self.value)
+    /// A parameter from the wire decoder, which has already refused NUL bytes in strings.
+    #[inline]
+    pub(crate) fn from_wire(name: ParamName, value: TypedValue) -> TypedParam {
+        debug_assert!(check_value(&name, &value).is_ok());
+        TypedParam { name, value }
     }
 
     /// The name.

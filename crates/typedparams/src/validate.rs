@@ -103,32 +103,119 @@ pub fn lookup_spec<'a>(specs: &'a [ParamSpec], name: &str) -> Option<&'a ParamSp
         .or_else(|| specs.iter().find(|s| s.name.as_bytes().contains(&b'<') && s.matches(name)))
 }
 
-/// Index of the entry named exactly `name` (cheap length and first-byte filter first).
+/// Index of the first entry named exactly `name` (cheap length and first-byte filter first).
+#[inline]
 fn exact_index(specs: &[ParamSpec], name: &str) -> Option<usize> {
-    let first = name.as_bytes().first().copied();
+    let name = name.as_bytes();
+    let first = name.first().copied();
     specs.iter().position(|s| {
-        s.name.len() == name.len() && s.name.as_bytes().first().copied() == first && s.name == name
+        let s = s.name.as_bytes();
+        s.len() == name.len() && s.first().copied() == first && same_bytes(s, name)
     })
 }
 
-/// The common case without sorting: every name is an exact entry of an allow-list of at most
-/// 128 entries, with the right type, and only multiple entries repeat. `false` means "look
-/// closer" (the sorted walk then finds the error libvirt would report).
+/// `a == b` for short byte strings such as parameter names, in 8-byte words without a call
+/// (the last word overlaps the previous one when the length is not a multiple of 8).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.last_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(la), Some(lb)) => {
+            let (wa, _) = a.as_chunks::<8>();
+            let (wb, _) = b.as_chunks::<8>();
+            la == lb
+                && wa.iter().zip(wb).all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+        }
+        _ => a == b,
+    }
+}
+
+/// A small open-addressing index from name to the first allow-list entry of that name,
+/// built on the stack for one validation (allow-lists of at most 128 entries).
+struct SpecIndex<'s> {
+    specs: &'s [ParamSpec],
+    /// Entry index + 1, 0 for an empty slot; at most half full.
+    slots: [u8; 256],
+}
+
+impl<'s> SpecIndex<'s> {
+    /// Slot of a name: its length, first, middle and last bytes, mixed.
+    #[inline]
+    fn slot(name: &[u8]) -> usize {
+        let n = name.len();
+        let byte = |i: usize| u32::from(name.get(i).copied().unwrap_or(0));
+        let h = (n as u32) ^ (byte(0) << 8) ^ (byte(n / 2) << 16) ^ (byte(n.wrapping_sub(1)) << 24);
+        (h.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+
+    fn new(specs: &'s [ParamSpec]) -> SpecIndex<'s> {
+        debug_assert!(specs.len() <= 128);
+        let mut index = SpecIndex { specs, slots: [0; 256] };
+        'entries: for (k, spec) in specs.iter().enumerate() {
+            let name = spec.name.as_bytes();
+            let mut h = SpecIndex::slot(name);
+            while let Some(e) = index.slots[h].checked_sub(1) {
+                if same_bytes(specs[usize::from(e)].name.as_bytes(), name) {
+                    // A repeated entry: the first one of that name is the one that counts.
+                    continue 'entries;
+                }
+                h = (h + 1) % 256;
+            }
+            index.slots[h] = k as u8 + 1;
+        }
+        index
+    }
+
+    /// The first entry named exactly `name`, as [`exact_index`] finds it.
+    #[inline]
+    fn get(&self, name: &[u8]) -> Option<usize> {
+        let mut h = SpecIndex::slot(name);
+        loop {
+            let e = usize::from(self.slots[h].checked_sub(1)?);
+            if same_bytes(self.specs[e].name.as_bytes(), name) {
+                return Some(e);
+            }
+            h = (h + 1) % 256;
+        }
+    }
+}
+
+/// The common case without sorting or allocating: every name is an exact entry of an
+/// allow-list of at most 128 entries, with the right type, and only multiple entries repeat.
+/// `false` means "look closer" (the sorted walk then finds the error libvirt would report).
+///
+/// A name equal to the previous parameter's (repeated entries such as `migrate_disks` come in
+/// runs) reuses its entry: the lookup is a function of the name alone. Longer lists look
+/// names up through a [`SpecIndex`] instead of scanning the allow-list.
 fn quick_accept(items: &[crate::TypedParam], specs: &[ParamSpec]) -> bool {
     if specs.len() > 128 {
         return false;
     }
-    let mut seen = 0u128;
-    items.iter().all(|p| match exact_index(specs, p.name()) {
-        Some(i) => {
-            let spec = &specs[i];
-            let bit = 1u128 << i;
-            let repeat = seen & bit != 0;
-            seen |= bit;
-            (spec.multiple || !repeat) && spec.ty.accepts(p.param_type())
+    let index = (items.len() >= 4 && specs.len() >= 8).then(|| SpecIndex::new(specs));
+    let mut seen = [false; 128];
+    let mut last: Option<(&str, usize)> = None;
+    for p in items {
+        let name = p.name();
+        let i = match last {
+            Some((prev, i)) if same_bytes(prev.as_bytes(), name.as_bytes()) => i,
+            _ => match index
+                .as_ref()
+                .map_or_else(|| exact_index(specs, name), |x| x.get(name.as_bytes()))
+            {
+                Some(i) => i,
+                None => return false,
+            },
+        };
+        last = Some((name, i));
+        let spec = &specs[i];
+        if (seen[i] && !spec.multiple) || !spec.ty.accepts(p.param_type()) {
+            return false;
         }
-        None => false,
-    })
+        seen[i] = true;
+    }
+    true
 }
 
 /// `virTypedParamsValidate`: every parameter must be in the allow-list with the right type,

@@ -47,6 +47,7 @@ impl TypedValue {
     /// use virtkit_typedparams::{ParamType, TypedValue};
     /// assert_eq!(TypedValue::from("x").param_type(), ParamType::String);
     /// ```
+    #[inline]
     pub fn param_type(&self) -> ParamType {
         match self {
             TypedValue::Int(_) => ParamType::Int,

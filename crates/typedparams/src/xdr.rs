@@ -25,12 +25,13 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::mem::MaybeUninit;
 
 use crate::checks::STRING_OKAY;
 use crate::error::{DecodeProblem, Error};
 use crate::kind::ParamType;
 use crate::list::TypedParams;
-use crate::name::NAME_MAX;
+use crate::name::{NAME_MAX, ParamName};
 use crate::param::TypedParam;
 use crate::value::TypedValue;
 
@@ -164,21 +165,26 @@ impl SerializeOptions {
     }
 }
 
+#[inline]
 fn pad(len: usize) -> usize {
     (4 - len % 4) % 4
 }
 
-fn string_len(s: &str) -> usize {
-    4 + s.len() + pad(s.len())
+/// `len` rounded up to a multiple of 4 (XDR's padding).
+#[inline]
+fn padded(len: usize) -> usize {
+    (len + 3) & !3
 }
 
+#[inline]
 fn param_len(p: &TypedParam) -> usize {
-    string_len(p.name())
+    // Name (length word, padded bytes), type word, value.
+    4 + padded(p.param_name().len())
         + 4
         + match p.value() {
             TypedValue::Int(_) | TypedValue::UInt(_) | TypedValue::Boolean(_) => 4,
             TypedValue::LLong(_) | TypedValue::ULLong(_) | TypedValue::Double(_) => 8,
-            TypedValue::String(s) => string_len(s),
+            TypedValue::String(s) => 4 + padded(s.len()),
         }
 }
 
@@ -235,16 +241,8 @@ impl TypedParams {
     /// assert_eq!(p.to_xdr(), [0, 0, 0, 0]);
     /// ```
     pub fn to_xdr(&self) -> Vec<u8> {
-        let len = self.xdr_len();
-        // Room for one whole name block past the end, so names are copied as fixed blocks.
-        let mut out = alloc::vec![0u8; len + NAME_MAX + 4];
-        let mut w = Writer { out: &mut out, pos: 0 };
-        w.put(&(self.len() as u32).to_be_bytes());
-        for p in self {
-            w.param(p);
-        }
-        debug_assert_eq!(w.pos, len);
-        out.truncate(len);
+        let mut out = Vec::new();
+        self.write_xdr(&mut out);
         out
     }
 
@@ -257,11 +255,21 @@ impl TypedParams {
     /// assert_eq!(out, [9, 0, 0, 0, 0]);
     /// ```
     pub fn write_xdr(&self, out: &mut Vec<u8>) {
-        out.reserve(self.xdr_len());
-        out.extend_from_slice(&(self.len() as u32).to_be_bytes());
+        let len = self.xdr_len();
+        // One reservation, with room for a whole name block past the end so that names are
+        // copied as fixed-size blocks.
+        out.reserve(len + SLACK);
+        let mut w = Writer { out: out.spare_capacity_mut(), pos: 0 };
+        w.word((self.len() as u32).to_be_bytes());
         for p in self {
-            write_param(out, p);
+            w.param(p);
         }
+        debug_assert_eq!(w.pos, len);
+        let written = w.pos;
+        // SAFETY: the writer initialized every byte of the spare capacity below `w.pos`
+        // (each write covers `pos..pos + n` before `pos` advances by at most `n`, see
+        // `Writer`), and `w.pos` is within the spare capacity (all writes are bounds-checked).
+        unsafe { out.set_len(out.len() + written) };
     }
 
     /// Encodes with a limit and, optionally, libvirt's serializer quirks
@@ -321,21 +329,27 @@ impl TypedParams {
     /// # Ok::<(), virtkit_typedparams::Error>(())
     /// ```
     pub fn from_xdr_prefix(bytes: &[u8], max: u32) -> Result<(TypedParams, usize), Error> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader { rest: bytes, total: bytes.len() };
         let count = r.u32()?;
         if max != 0 && count > max {
-            return Err(Error::TooMany { count: u64::from(count), limit: max });
+            return Err(too_many(count, max));
         }
-        let room = (bytes.len() - r.pos) / MIN_PARAM_LEN;
+        // Never more than the remaining bytes could hold, whatever the count says.
+        let room = r.rest.len() / MIN_PARAM_LEN;
         let mut items = Vec::with_capacity((count as usize).min(room));
         for _ in 0..count {
-            // Filled in place: the name is written straight into the list's memory.
-            items.push(TypedParam::PLACEHOLDER);
-            let slot = items.last_mut().expect("just pushed");
-            r.param_into(slot)?;
+            // Everything fallible first, so that the parameter is built straight in the list.
+            let (name, from, value) = r.param()?;
+            items.push(TypedParam::from_wire(ParamName::from_wire(name, from), value));
         }
-        Ok((TypedParams::from(items), r.pos))
+        Ok((TypedParams::from(items), r.offset()))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn too_many(count: u32, limit: u32) -> Error {
+    Error::TooMany { count: u64::from(count), limit }
 }
 
 /// Encodes a sparse array such as `virDomainGetCPUStats` fills (`None` is a slot of type 0).
@@ -391,74 +405,124 @@ fn encode_slots<'a>(
     Ok(out)
 }
 
-/// Writes into a zeroed buffer with at least `NAME_MAX + 4` bytes of slack past the end.
+/// Slack the writer needs past the encoded end: a whole name block and a padding word.
+const SLACK: usize = NAME_MAX + 4;
+
+/// Writes the encoding into uninitialized spare capacity with at least [`SLACK`] bytes of room
+/// past the encoded end.
+///
+/// Invariant (what `write_xdr`'s `set_len` relies on): every byte below `pos` has been
+/// written. Each method writes `pos..pos + k` (and possibly bytes beyond, in the slack)
+/// before advancing `pos` by at most `k`.
 struct Writer<'a> {
-    out: &'a mut [u8],
+    out: &'a mut [MaybeUninit<u8>],
     pos: usize,
 }
 
 impl Writer<'_> {
     #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        self.out[self.pos..self.pos + bytes.len()].copy_from_slice(bytes);
-        self.pos += bytes.len();
+    fn bytes_at(&mut self, at: usize, bytes: &[u8]) {
+        self.out[at..at + bytes.len()].write_copy_of_slice(bytes);
     }
 
-    fn string(&mut self, s: &str) {
-        self.put(&(s.len() as u32).to_be_bytes());
-        self.put(s.as_bytes());
-        self.put(&[0u8; 3][..pad(s.len())]);
+    #[inline]
+    fn word<const N: usize>(&mut self, bytes: [u8; N]) {
+        self.bytes_at(self.pos, &bytes);
+        self.pos += N;
+    }
+
+    /// `s`, then zero bytes up to the next multiple of 4 (a zero word is written past the end
+    /// of `s`; its bytes beyond the padding land in the slack or are overwritten next).
+    #[inline]
+    fn padded(&mut self, s: &[u8]) {
+        self.bytes_at(self.pos, s);
+        self.bytes_at(self.pos + s.len(), &[0; 4]);
+        self.pos += padded(s.len());
     }
 
     #[inline]
     fn param(&mut self, p: &TypedParam) {
         let name = p.param_name();
         let n = name.len();
-        self.put(&(n as u32).to_be_bytes());
-        // Copy the whole name block (fixed size, no call), then zero the padding after the
-        // name; bytes beyond are overwritten by what follows or cut off at the end.
-        let block = name.block();
-        self.out[self.pos..self.pos + NAME_MAX].copy_from_slice(block);
-        self.out[self.pos + n..self.pos + n + 4].fill(0);
-        self.pos += n + pad(n);
-        self.put(&p.param_type().code().to_be_bytes());
+        self.word((n as u32).to_be_bytes());
+        // The whole inline name block (fixed size, no call), then the zero padding after the
+        // name; the block's bytes past the padding are overwritten by what follows.
+        self.bytes_at(self.pos, name.block());
+        self.bytes_at(self.pos + n, &[0; 4]);
+        self.pos += padded(n);
+        self.word(p.param_type().code().to_be_bytes());
         match p.value() {
-            TypedValue::Int(v) => self.put(&v.to_be_bytes()),
-            TypedValue::UInt(v) => self.put(&v.to_be_bytes()),
-            TypedValue::LLong(v) => self.put(&v.to_be_bytes()),
-            TypedValue::ULLong(v) => self.put(&v.to_be_bytes()),
-            TypedValue::Double(v) => self.put(&v.to_bits().to_be_bytes()),
-            TypedValue::Boolean(v) => self.put(&i32::from(*v).to_be_bytes()),
+            TypedValue::Int(v) => self.word(v.to_be_bytes()),
+            TypedValue::UInt(v) => self.word(v.to_be_bytes()),
+            TypedValue::LLong(v) => self.word(v.to_be_bytes()),
+            TypedValue::ULLong(v) => self.word(v.to_be_bytes()),
+            TypedValue::Double(v) => self.word(v.to_bits().to_be_bytes()),
+            TypedValue::Boolean(v) => self.word(i32::from(*v).to_be_bytes()),
             TypedValue::String(s) => {
-                // Strings can be long: make sure the slack stays after them.
-                self.string(s);
+                self.word((s.len() as u32).to_be_bytes());
+                self.padded(s.as_bytes());
             }
         }
     }
 }
 
-/// A bounds-checked big-endian reader.
+/// Whether every byte of `b` is in `1..=0x7f` (ASCII without NUL), eight bytes at a time.
+///
+/// Per 8-byte word `w`, `(w - 0x0101..01) | w` has a lane's top bit set when that byte is 0
+/// (it borrows to 0xff) or at least 0x80; a borrow only crosses into the next lane from a zero
+/// byte, which is flagged already, so the test is exact for "some byte is unusual". The last
+/// partial word is read overlapping the previous bytes, which were checked already.
+#[inline]
+fn plain_ascii(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let word = |w: &[u8; 8]| {
+        let w = u64::from_le_bytes(*w);
+        w.wrapping_sub(ONES) | w
+    };
+    let mut acc = 0u64;
+    if let Some(last) = b.last_chunk::<8>() {
+        let (words, _) = b.as_chunks::<8>();
+        for w in words {
+            acc |= word(w);
+        }
+        acc |= word(last);
+    } else {
+        for &c in b {
+            acc |= u64::from(c.wrapping_sub(1) | c);
+        }
+    }
+    acc & TOPS == 0
+}
+
+/// A bounds-checked big-endian reader over the unread rest of the input.
 struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+    rest: &'a [u8],
+    /// Length of the whole input, for error offsets.
+    total: usize,
 }
 
 impl<'a> Reader<'a> {
+    /// Offset of the next unread byte in the whole input.
+    #[inline]
+    fn offset(&self) -> usize {
+        self.total - self.rest.len()
+    }
+
     #[cold]
+    #[inline(never)]
     fn truncated(&self, n: usize) -> Error {
         Error::Decode {
-            offset: self.pos,
-            problem: DecodeProblem::Truncated {
-                needed: (n - (self.bytes.len() - self.pos)) as u64,
-            },
+            offset: self.offset(),
+            problem: DecodeProblem::Truncated { needed: (n - self.rest.len()) as u64 },
         }
     }
 
     #[inline]
     fn array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        match self.bytes[self.pos..].first_chunk::<N>() {
-            Some(a) => {
-                self.pos += N;
+        match self.rest.split_first_chunk::<N>() {
+            Some((a, rest)) => {
+                self.rest = rest;
                 Ok(*a)
             }
             None => Err(self.truncated(N)),
@@ -472,60 +536,99 @@ impl<'a> Reader<'a> {
 
     /// An XDR string (length, bytes, padding), checked for the 4 MiB limit, NUL and UTF-8.
     /// Returns the string and the input from its first byte on.
+    ///
+    /// The common case inline: complete, at most [`limits::STRING_MAX`] bytes, ASCII without
+    /// NUL. Anything else takes the full path from the same position.
     #[inline]
     fn string(&mut self) -> Result<(&'a str, &'a [u8]), Error> {
-        let at = self.pos;
-        let len = self.u32()?;
-        if len > limits::STRING_MAX {
-            return Err(Error::Decode {
-                offset: at,
-                problem: DecodeProblem::StringTooLong { len },
-            });
-        }
-        let len = len as usize;
-        let padded = len + pad(len);
-        let rest = &self.bytes[self.pos..];
-        if rest.len() < padded {
-            return Err(self.truncated(padded));
-        }
-        self.pos += padded;
-        let body = &rest[..len];
-        // Fast path: printable ASCII without NUL is valid UTF-8 as it is.
-        let unusual = body.iter().fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(1) >= 0x7f));
-        if unusual != 0 {
-            if body.contains(&0) {
-                return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::NulInString });
-            }
-            if core::str::from_utf8(body).is_err() {
-                return Err(Error::Decode { offset: at + 4, problem: DecodeProblem::InvalidUtf8 });
+        if let Some((head, from)) = self.rest.split_first_chunk::<4>() {
+            let len = u32::from_be_bytes(*head);
+            if len <= limits::STRING_MAX {
+                let len = len as usize;
+                if let Some((body, rest)) = from.split_at_checked(padded(len)) {
+                    let body = &body[..len];
+                    if plain_ascii(body) {
+                        self.rest = rest;
+                        // SAFETY: every byte is below 0x80: ASCII, thus valid UTF-8.
+                        return Ok((unsafe { core::str::from_utf8_unchecked(body) }, from));
+                    }
+                }
             }
         }
-        // SAFETY: checked just above: either all bytes are ASCII, or from_utf8 accepted them.
-        Ok((unsafe { core::str::from_utf8_unchecked(body) }, rest))
+        self.string_checked()
     }
 
-    /// Decodes one `remote_typed_param` into `slot`.
-    #[inline]
-    fn param_into(&mut self, slot: &mut TypedParam) -> Result<(), Error> {
-        let (name, block) = self.string()?;
-        if name.len() > NAME_MAX {
-            return Err(Error::TooBig { name: String::from(name) });
+    /// [`Reader::string`] with every check and its error.
+    #[inline(never)]
+    fn string_checked(&mut self) -> Result<(&'a str, &'a [u8]), Error> {
+        let at = self.offset();
+        let len = self.u32()?;
+        if len > limits::STRING_MAX {
+            return Err(string_too_long(at, len));
         }
-        let (pname, value) = slot.parts_mut();
-        pname.set_from_wire(name, block);
-        let code = i32::from_be_bytes(self.array()?);
-        *value = match ParamType::from_code(code) {
-            Some(ParamType::Int) => TypedValue::Int(i32::from_be_bytes(self.array()?)),
-            Some(ParamType::UInt) => TypedValue::UInt(u32::from_be_bytes(self.array()?)),
-            Some(ParamType::LLong) => TypedValue::LLong(i64::from_be_bytes(self.array()?)),
-            Some(ParamType::ULLong) => TypedValue::ULLong(u64::from_be_bytes(self.array()?)),
-            Some(ParamType::Double) => {
-                TypedValue::Double(f64::from_bits(u64::from_be_bytes(self.array()?)))
-            }
-            Some(ParamType::Boolean) => TypedValue::Boolean(i32::from_be_bytes(self.array()?) != 0),
-            Some(ParamType::String) => TypedValue::String(String::from(self.string()?.0)),
-            None => return Err(Error::UnknownType { code }),
+        let len = len as usize;
+        let from = self.rest;
+        let Some((body, rest)) = from.split_at_checked(padded(len)) else {
+            return Err(self.truncated(padded(len)));
         };
-        Ok(())
+        let body = &body[..len];
+        let text = if plain_ascii(body) {
+            // SAFETY: every byte is below 0x80, so `body` is ASCII and thus valid UTF-8.
+            unsafe { core::str::from_utf8_unchecked(body) }
+        } else {
+            unusual_text(at + 4, body)?
+        };
+        self.rest = rest;
+        Ok((text, from))
     }
+
+    /// Decodes one `remote_typed_param`: its name (at most [`NAME_MAX`] bytes), the input
+    /// from the name on (for [`ParamName::from_wire`]), and its value.
+    #[inline]
+    fn param(&mut self) -> Result<(&'a str, &'a [u8], TypedValue), Error> {
+        let (name, from) = self.string()?;
+        if name.len() > NAME_MAX {
+            return Err(too_big(name));
+        }
+        let code = i32::from_be_bytes(self.array()?);
+        let value = match code {
+            1 => TypedValue::Int(i32::from_be_bytes(self.array()?)),
+            2 => TypedValue::UInt(u32::from_be_bytes(self.array()?)),
+            3 => TypedValue::LLong(i64::from_be_bytes(self.array()?)),
+            4 => TypedValue::ULLong(u64::from_be_bytes(self.array()?)),
+            5 => TypedValue::Double(f64::from_bits(u64::from_be_bytes(self.array()?))),
+            6 => TypedValue::Boolean(i32::from_be_bytes(self.array()?) != 0),
+            7 => TypedValue::String(String::from(self.string()?.0)),
+            _ => return Err(unknown_type(code)),
+        };
+        Ok((name, from, value))
+    }
+}
+
+/// Text that is not plain ASCII: NUL bytes are refused first, then invalid UTF-8.
+#[inline(never)]
+fn unusual_text(offset: usize, body: &[u8]) -> Result<&str, Error> {
+    if body.contains(&0) {
+        return Err(Error::Decode { offset, problem: DecodeProblem::NulInString });
+    }
+    core::str::from_utf8(body)
+        .map_err(|_| Error::Decode { offset, problem: DecodeProblem::InvalidUtf8 })
+}
+
+#[cold]
+#[inline(never)]
+fn string_too_long(offset: usize, len: u32) -> Error {
+    Error::Decode { offset, problem: DecodeProblem::StringTooLong { len } }
+}
+
+#[cold]
+#[inline(never)]
+fn too_big(name: &str) -> Error {
+    Error::TooBig { name: String::from(name) }
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_type(code: i32) -> Error {
+    Error::UnknownType { code }
 }
