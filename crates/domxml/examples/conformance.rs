@@ -170,7 +170,7 @@ fn rank(e: &Element) -> usize {
 /// Whether `out` holds everything `inp` holds: same names and children, every attribute of
 /// `inp` with an equal value (cpu lists compared as sets, sizes compared in KiB), and only
 /// the attributes libvirt adds (`unit`, namespace declarations) on top. `<domain>`'s children
-/// are compared in libvirt's order.
+/// are compared in libvirt's order, other children by name (same-name siblings in order).
 fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
     let path = format!("{path}/{}", inp.name);
     if inp.name != out.name {
@@ -210,6 +210,11 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
     if inp.name == "domain" && path == "/domain" {
         ci.sort_by_key(|e| rank(e));
         co.sort_by_key(|e| rank(e));
+    } else {
+        // libvirt writes the children of the elements it knows in its own order; siblings of
+        // one name keep theirs (boot order, vcpupins, ...).
+        ci.sort_by(|a, b| a.name.cmp(&b.name));
+        co.sort_by(|a, b| a.name.cmp(&b.name));
     }
     if ci.len() != co.len() {
         let names =

@@ -9,6 +9,7 @@ use virtkit_cpumap::CpuSet;
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
+use crate::parts::{Clock, Cpu, Os};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -235,6 +236,12 @@ pub struct Domain {
     pub vcpu: Option<Vcpu>,
     /// `<iothreads>`: the number of IOThreads.
     pub iothreads: Option<u32>,
+    /// `<os>`.
+    pub os: Option<Os>,
+    /// `<cpu>`.
+    pub cpu: Option<Cpu>,
+    /// `<clock>`.
+    pub clock: Option<Clock>,
     /// `<on_poweroff>`.
     pub on_poweroff: Option<LifecycleAction>,
     /// `<on_reboot>`.
@@ -255,8 +262,9 @@ pub struct Domain {
 /// use virtkit_domxml::Domain;
 /// let d = Domain::from_xml("<domain type='kvm'><name>a</name><os><type>hvm</type></os>\
 ///     <devices><disk/></devices></domain>").unwrap();
+/// // domain, @type, name, os, os/type are typed; devices and disk are counted apart.
 /// let c = d.coverage();
-/// assert_eq!((c.typed, c.untyped, c.devices), (3, 2, 2));
+/// assert_eq!((c.typed, c.untyped, c.devices), (5, 0, 2));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Coverage {
@@ -484,6 +492,9 @@ impl Domain {
                 };
                 once!(self.max_memory, Some(MaxMemory { kib, slots }))
             }
+            "os" => once!(self.os, Os::parse(e)),
+            "cpu" => once!(self.cpu, Cpu::parse(e)),
+            "clock" => once!(self.clock, Clock::parse(e)),
             "memory" => once!(self.memory, parse_memory(cx, e, true)?),
             "currentMemory" => once!(self.current_memory, parse_memory(cx, e, false)?),
             "vcpu" => once!(self.vcpu, parse_vcpu(cx, e)?),
@@ -626,6 +637,21 @@ impl Domain {
             "iothreads" => {
                 text_element(out, 1, "iothreads", self.iothreads.map(|n| n.to_string()).as_deref());
             }
+            "os" => {
+                if let Some(os) = &self.os {
+                    os.write(out);
+                }
+            }
+            "cpu" => {
+                if let Some(cpu) = &self.cpu {
+                    cpu.write(out);
+                }
+            }
+            "clock" => {
+                if let Some(clock) = &self.clock {
+                    clock.write(out);
+                }
+            }
             "on_poweroff" => write_action(out, "on_poweroff", self.on_poweroff),
             "on_reboot" => write_action(out, "on_reboot", self.on_reboot),
             "on_crash" => write_action(out, "on_crash", self.on_crash),
@@ -672,6 +698,9 @@ impl Domain {
             typed(true, 1 + attrs.iter().filter(|x| **x).count());
         }
         typed(self.iothreads.is_some(), 1);
+        typed(true, self.os.as_ref().map_or(0, Os::occurrences));
+        typed(true, self.cpu.as_ref().map_or(0, Cpu::occurrences));
+        typed(true, self.clock.as_ref().map_or(0, Clock::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
             typed(a.is_some(), 1);
         }

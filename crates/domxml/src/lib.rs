@@ -32,11 +32,16 @@ mod doc;
 mod domain;
 mod error;
 mod fmt;
+mod parts;
 mod types;
 
 pub use doc::{Attribute, Element, Limits, Node};
 pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFlags};
 pub use error::{Error, ErrorKind};
+pub use parts::{
+    Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Loader, NumaCell, Nvram, Os, OsType, Timer,
+    Topology,
+};
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,
 };

@@ -1,0 +1,1138 @@
+//! Typed `<os>`, `<clock>` and `<cpu>`.
+//!
+//! Each type reads an element only when it understands all of it: an unknown attribute or
+//! child, or a value outside what the type holds, leaves the element to the lossless layer
+//! ([`Domain::others`](crate::Domain::others)), so nothing is ever lost or reordered wrongly.
+//! Formatting follows libvirt's attribute and child order (`virDomainDefFormatOs`,
+//! `virDomainClockDefFormat`, `virCPUDefFormatBuf`).
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use virtkit_cpumap::CpuSet;
+
+use crate::doc::{Element, Node};
+use crate::fmt::{escape_libvirt, escape_libvirt_attr, indent};
+use crate::types::{memory_kib, parse_ull};
+
+/// Writes `<name` at `depth`.
+fn open(out: &mut String, depth: usize, name: &str) {
+    indent(out, depth);
+    out.push('<');
+    out.push_str(name);
+}
+
+/// Writes ` name='value'` when `value` is set.
+fn attr(out: &mut String, name: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("='");
+        escape_libvirt_attr(out, v);
+        out.push('\'');
+    }
+}
+
+/// Writes `>text</name>\n`, or `/>\n` for no text.
+fn close_text(out: &mut String, name: &str, text: Option<&str>) {
+    match text {
+        Some(t) if !t.is_empty() => {
+            out.push('>');
+            escape_libvirt(out, t);
+            out.push_str("</");
+            out.push_str(name);
+            out.push_str(">\n");
+        }
+        _ => out.push_str("/>\n"),
+    }
+}
+
+fn end(out: &mut String, depth: usize, name: &str) {
+    indent(out, depth);
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
+}
+
+fn text_child(out: &mut String, depth: usize, name: &str, text: Option<&str>) {
+    if let Some(t) = text {
+        open(out, depth, name);
+        close_text(out, name, Some(t));
+    }
+}
+
+fn yes_no(v: &str) -> Option<bool> {
+    match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+fn yes_no_str(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// `Some(None)` when absent, `Some(Some(b))` for yes/no, `None` for anything else.
+// `None` means "not a value this model holds" (the element stays lossless), inner `None`
+// "absent".
+#[allow(clippy::option_option)]
+fn opt_yes_no(e: &Element, name: &str) -> Option<Option<bool>> {
+    match e.attribute(name) {
+        None => Some(None),
+        Some(v) => yes_no(v).map(Some),
+    }
+}
+
+fn opt_string(e: &Element, name: &str) -> Option<String> {
+    e.attribute(name).map(str::to_string)
+}
+
+/// Whether `e`'s attributes are all in `allowed`.
+fn attrs_within(e: &Element, allowed: &[&str]) -> bool {
+    e.attributes.iter().all(|a| allowed.contains(&a.name.as_str()))
+}
+
+/// Whether `e` is a leaf (no child element) with attributes in `allowed`.
+fn leaf(e: &Element, allowed: &[&str]) -> bool {
+    e.is_text_only() && attrs_within(e, allowed)
+}
+
+/// Whether `e` has element children only (white space aside) and attributes in `allowed`.
+fn branch(e: &Element, allowed: &[&str]) -> bool {
+    attrs_within(e, allowed) && e.children.iter().all(|n| matches!(n, Node::Element(_)))
+}
+
+fn text_of(e: &Element) -> Option<String> {
+    leaf(e, &[]).then(|| e.text().into_owned())
+}
+
+/// Occurrences of optional attributes that are set.
+fn count(flags: &[bool]) -> usize {
+    flags.iter().filter(|x| **x).count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// <os>
+
+/// `<type arch='x86_64' machine='pc'>hvm</type>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><type arch='x86_64'>hvm</type>\
+///     </os></domain>").unwrap();
+/// let t = d.os.unwrap().os_type.unwrap();
+/// assert_eq!((t.arch.as_deref(), t.value.as_str()), (Some("x86_64"), "hvm"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OsType {
+    /// `arch`.
+    pub arch: Option<String>,
+    /// `machine`.
+    pub machine: Option<String>,
+    /// `hvm`, `xen`, `linux`, `exe`, `uml`.
+    pub value: String,
+}
+
+/// `<loader readonly='yes' secure='no' type='pflash' stateless='yes' format='raw'>path</loader>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><loader readonly='yes' \
+///     type='pflash'>/c.fd</loader></os></domain>").unwrap();
+/// let l = d.os.unwrap().loader.unwrap();
+/// assert_eq!((l.readonly, l.path.as_deref()), (Some(true), Some("/c.fd")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loader {
+    /// `readonly`.
+    pub readonly: Option<bool>,
+    /// `secure`.
+    pub secure: Option<bool>,
+    /// `type` (`rom`, `pflash`).
+    pub kind: Option<String>,
+    /// `stateless`.
+    pub stateless: Option<bool>,
+    /// `format` (`raw`, `qcow2`).
+    pub format: Option<String>,
+    /// The firmware path.
+    pub path: Option<String>,
+}
+
+/// `<nvram template='...' templateFormat='raw' type='file' format='raw'>path</nvram>` (the
+/// network `<source>` form stays lossless for now).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><nvram template='/t'>/v</nvram>\
+///     </os></domain>").unwrap();
+/// assert_eq!(d.os.unwrap().nvram.unwrap().template.as_deref(), Some("/t"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Nvram {
+    /// `template`.
+    pub template: Option<String>,
+    /// `templateFormat`.
+    pub template_format: Option<String>,
+    /// `type`.
+    pub kind: Option<String>,
+    /// `format`.
+    pub format: Option<String>,
+    /// The variable store path.
+    pub path: Option<String>,
+}
+
+/// `<bootmenu enable='yes' timeout='3000'/>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><bootmenu enable='yes'/>\
+///     </os></domain>").unwrap();
+/// assert_eq!(d.os.unwrap().bootmenu.unwrap().enable, Some(true));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BootMenu {
+    /// `enable`.
+    pub enable: Option<bool>,
+    /// `timeout` in milliseconds.
+    pub timeout: Option<u32>,
+}
+
+/// `<bios useserial='yes' rebootTimeout='0'/>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><bios rebootTimeout='-1'/>\
+///     </os></domain>").unwrap();
+/// assert_eq!(d.os.unwrap().bios.unwrap().reboot_timeout, Some(-1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bios {
+    /// `useserial`.
+    pub useserial: Option<bool>,
+    /// `rebootTimeout` in milliseconds (-1 disables).
+    pub reboot_timeout: Option<i32>,
+}
+
+/// `<os>`: how the guest boots.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <os firmware='efi'>\n    <type arch='x86_64' machine='q35'>hvm</type>\n    \
+///     <firmware>\n      <feature enabled='no' name='secure-boot'/>\n    </firmware>\n    \
+///     <boot dev='hd'/>\n    <boot dev='cdrom'/>\n  </os>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// let os = d.os.as_ref().unwrap();
+/// assert_eq!(os.boot, ["hd", "cdrom"]);
+/// assert_eq!(os.firmware_features.as_ref().unwrap()[0], (false, "secure-boot".to_owned()));
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Os {
+    /// `firmware` (`efi`, `bios`): firmware autoselection.
+    pub firmware: Option<String>,
+    /// `<type>`.
+    pub os_type: Option<OsType>,
+    /// `<firmware><feature enabled name/></firmware>`: (enabled, name) pairs.
+    pub firmware_features: Option<Vec<(bool, String)>>,
+    /// `<init>` (containers).
+    pub init: Option<String>,
+    /// `<initarg>`s.
+    pub init_args: Vec<String>,
+    /// `<initenv name=...>value</initenv>`s.
+    pub init_env: Vec<(String, String)>,
+    /// `<initdir>`.
+    pub init_dir: Option<String>,
+    /// `<inituser>`.
+    pub init_user: Option<String>,
+    /// `<initgroup>`.
+    pub init_group: Option<String>,
+    /// `<loader>`.
+    pub loader: Option<Loader>,
+    /// `<nvram>`.
+    pub nvram: Option<Nvram>,
+    /// `<kernel>`.
+    pub kernel: Option<String>,
+    /// `<initrd>`.
+    pub initrd: Option<String>,
+    /// `<cmdline>`.
+    pub cmdline: Option<String>,
+    /// `<dtb>`.
+    pub dtb: Option<String>,
+    /// `<root>`.
+    pub root: Option<String>,
+    /// `<shim>`.
+    pub shim: Option<String>,
+    /// `<acpi><table type=...>path</table></acpi>`: (type, path) pairs.
+    pub acpi_tables: Option<Vec<(String, String)>>,
+    /// `<boot dev=...>` in order.
+    pub boot: Vec<String>,
+    /// `<bootmenu>`.
+    pub bootmenu: Option<BootMenu>,
+    /// `<smbios mode=...>`.
+    pub smbios: Option<String>,
+    /// `<bios>`.
+    pub bios: Option<Bios>,
+}
+
+/// libvirt's child order in `<os>`.
+const OS_ORDER: [&str; 21] = [
+    "type",
+    "firmware",
+    "init",
+    "initarg",
+    "initenv",
+    "initdir",
+    "inituser",
+    "initgroup",
+    "loader",
+    "nvram",
+    "kernel",
+    "initrd",
+    "cmdline",
+    "dtb",
+    "root",
+    "shim",
+    "acpi",
+    "boot",
+    "bootmenu",
+    "smbios",
+    "bios",
+];
+
+fn set_once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(value?);
+    Some(())
+}
+
+impl Os {
+    // One arm per child of <os>, in libvirt's order: clearer as one match than split up.
+    #[allow(clippy::too_many_lines)]
+    pub(crate) fn parse(e: &Element) -> Option<Os> {
+        if !branch(e, &["firmware"]) {
+            return None;
+        }
+        let mut os = Os { firmware: opt_string(e, "firmware"), ..Os::default() };
+        for c in e.elements() {
+            if !OS_ORDER.contains(&c.name.as_str()) {
+                return None;
+            }
+            match c.name.as_str() {
+                "type" => {
+                    let t = leaf(c, &["arch", "machine"]).then(|| OsType {
+                        arch: opt_string(c, "arch"),
+                        machine: opt_string(c, "machine"),
+                        value: c.text().into_owned(),
+                    });
+                    set_once(&mut os.os_type, t)?;
+                }
+                "firmware" => {
+                    if !branch(c, &[]) {
+                        return None;
+                    }
+                    let mut list = Vec::new();
+                    for f in c.elements() {
+                        if f.name != "feature" || !leaf(f, &["enabled", "name"]) {
+                            return None;
+                        }
+                        list.push((
+                            yes_no(f.attribute("enabled")?)?,
+                            f.attribute("name")?.to_string(),
+                        ));
+                    }
+                    set_once(&mut os.firmware_features, Some(list))?;
+                }
+                "init" => set_once(&mut os.init, text_of(c))?,
+                "initarg" => os.init_args.push(text_of(c)?),
+                "initenv" => {
+                    if !leaf(c, &["name"]) {
+                        return None;
+                    }
+                    os.init_env.push((c.attribute("name")?.to_string(), c.text().into_owned()));
+                }
+                "initdir" => set_once(&mut os.init_dir, text_of(c))?,
+                "inituser" => set_once(&mut os.init_user, text_of(c))?,
+                "initgroup" => set_once(&mut os.init_group, text_of(c))?,
+                "loader" => {
+                    if !leaf(c, &["readonly", "secure", "type", "stateless", "format"]) {
+                        return None;
+                    }
+                    let text = c.text();
+                    let loader = Loader {
+                        readonly: opt_yes_no(c, "readonly")?,
+                        secure: opt_yes_no(c, "secure")?,
+                        kind: opt_string(c, "type"),
+                        stateless: opt_yes_no(c, "stateless")?,
+                        format: opt_string(c, "format"),
+                        path: (!text.is_empty()).then(|| text.into_owned()),
+                    };
+                    set_once(&mut os.loader, Some(loader))?;
+                }
+                "nvram" => {
+                    if !leaf(c, &["template", "templateFormat", "type", "format"]) {
+                        return None;
+                    }
+                    let text = c.text();
+                    let nvram = Nvram {
+                        template: opt_string(c, "template"),
+                        template_format: opt_string(c, "templateFormat"),
+                        kind: opt_string(c, "type"),
+                        format: opt_string(c, "format"),
+                        path: (!text.is_empty()).then(|| text.into_owned()),
+                    };
+                    set_once(&mut os.nvram, Some(nvram))?;
+                }
+                "kernel" => set_once(&mut os.kernel, text_of(c))?,
+                "initrd" => set_once(&mut os.initrd, text_of(c))?,
+                "cmdline" => set_once(&mut os.cmdline, text_of(c))?,
+                "dtb" => set_once(&mut os.dtb, text_of(c))?,
+                "root" => set_once(&mut os.root, text_of(c))?,
+                "shim" => set_once(&mut os.shim, text_of(c))?,
+                "acpi" => {
+                    if !branch(c, &[]) {
+                        return None;
+                    }
+                    let mut list = Vec::new();
+                    for t in c.elements() {
+                        if t.name != "table" || !leaf(t, &["type"]) {
+                            return None;
+                        }
+                        list.push((t.attribute("type")?.to_string(), t.text().into_owned()));
+                    }
+                    set_once(&mut os.acpi_tables, Some(list))?;
+                }
+                "boot" => {
+                    if !leaf(c, &["dev"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    os.boot.push(c.attribute("dev")?.to_string());
+                }
+                "bootmenu" => {
+                    if !leaf(c, &["enable", "timeout"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let timeout = match c.attribute("timeout") {
+                        None => None,
+                        Some(v) => Some(u32::try_from(parse_ull(v)?).ok()?),
+                    };
+                    let menu = BootMenu { enable: opt_yes_no(c, "enable")?, timeout };
+                    set_once(&mut os.bootmenu, Some(menu))?;
+                }
+                "smbios" => {
+                    if !leaf(c, &["mode"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    set_once(&mut os.smbios, opt_string(c, "mode"))?;
+                }
+                _ => {
+                    // "bios"
+                    if !leaf(c, &["useserial", "rebootTimeout"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let reboot_timeout = match c.attribute("rebootTimeout") {
+                        None => None,
+                        Some(v) => Some(v.parse::<i32>().ok()?),
+                    };
+                    let bios = Bios { useserial: opt_yes_no(c, "useserial")?, reboot_timeout };
+                    set_once(&mut os.bios, Some(bios))?;
+                }
+            }
+        }
+        // libvirt accepts the children in any order and writes them in its own, as here.
+        Some(os)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let mut n = 1 + usize::from(self.firmware.is_some());
+        if let Some(t) = &self.os_type {
+            n += 1 + count(&[t.arch.is_some(), t.machine.is_some()]);
+        }
+        if let Some(f) = &self.firmware_features {
+            n += 1 + 3 * f.len();
+        }
+        let texts = [
+            &self.init,
+            &self.init_dir,
+            &self.init_user,
+            &self.init_group,
+            &self.kernel,
+            &self.initrd,
+            &self.cmdline,
+            &self.dtb,
+            &self.root,
+            &self.shim,
+        ];
+        n += texts.iter().filter(|t| t.is_some()).count();
+        n += self.init_args.len() + 2 * self.init_env.len();
+        if let Some(l) = &self.loader {
+            n += 1 + count(&[
+                l.readonly.is_some(),
+                l.secure.is_some(),
+                l.kind.is_some(),
+                l.stateless.is_some(),
+                l.format.is_some(),
+            ]);
+        }
+        if let Some(v) = &self.nvram {
+            n += 1 + count(&[
+                v.template.is_some(),
+                v.template_format.is_some(),
+                v.kind.is_some(),
+                v.format.is_some(),
+            ]);
+        }
+        if let Some(a) = &self.acpi_tables {
+            n += 1 + 2 * a.len();
+        }
+        n += 2 * self.boot.len();
+        if let Some(m) = &self.bootmenu {
+            n += 1 + count(&[m.enable.is_some(), m.timeout.is_some()]);
+        }
+        n += 2 * usize::from(self.smbios.is_some());
+        if let Some(b) = &self.bios {
+            n += 1 + count(&[b.useserial.is_some(), b.reboot_timeout.is_some()]);
+        }
+        n
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "os");
+        attr(out, "firmware", self.firmware.as_deref());
+        let mut body = String::new();
+        self.write_children(&mut body);
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            end(out, 1, "os");
+        }
+    }
+
+    fn write_children(&self, out: &mut String) {
+        if let Some(t) = &self.os_type {
+            open(out, 2, "type");
+            attr(out, "arch", t.arch.as_deref());
+            attr(out, "machine", t.machine.as_deref());
+            close_text(out, "type", Some(&t.value));
+        }
+        if let Some(list) = &self.firmware_features {
+            write_list(out, "firmware", list.is_empty(), |out| {
+                for (enabled, name) in list {
+                    open(out, 3, "feature");
+                    attr(out, "enabled", Some(yes_no_str(*enabled)));
+                    attr(out, "name", Some(name));
+                    out.push_str("/>\n");
+                }
+            });
+        }
+        text_child(out, 2, "init", self.init.as_deref());
+        for a in &self.init_args {
+            text_child(out, 2, "initarg", Some(a));
+        }
+        for (name, value) in &self.init_env {
+            open(out, 2, "initenv");
+            attr(out, "name", Some(name));
+            close_text(out, "initenv", Some(value));
+        }
+        text_child(out, 2, "initdir", self.init_dir.as_deref());
+        text_child(out, 2, "inituser", self.init_user.as_deref());
+        text_child(out, 2, "initgroup", self.init_group.as_deref());
+        if let Some(l) = &self.loader {
+            open(out, 2, "loader");
+            attr(out, "readonly", l.readonly.map(yes_no_str));
+            attr(out, "secure", l.secure.map(yes_no_str));
+            attr(out, "type", l.kind.as_deref());
+            attr(out, "stateless", l.stateless.map(yes_no_str));
+            attr(out, "format", l.format.as_deref());
+            close_text(out, "loader", l.path.as_deref());
+        }
+        if let Some(v) = &self.nvram {
+            open(out, 2, "nvram");
+            attr(out, "template", v.template.as_deref());
+            attr(out, "templateFormat", v.template_format.as_deref());
+            attr(out, "type", v.kind.as_deref());
+            attr(out, "format", v.format.as_deref());
+            close_text(out, "nvram", v.path.as_deref());
+        }
+        text_child(out, 2, "kernel", self.kernel.as_deref());
+        text_child(out, 2, "initrd", self.initrd.as_deref());
+        text_child(out, 2, "cmdline", self.cmdline.as_deref());
+        text_child(out, 2, "dtb", self.dtb.as_deref());
+        text_child(out, 2, "root", self.root.as_deref());
+        text_child(out, 2, "shim", self.shim.as_deref());
+        if let Some(list) = &self.acpi_tables {
+            write_list(out, "acpi", list.is_empty(), |out| {
+                for (kind, path) in list {
+                    open(out, 3, "table");
+                    attr(out, "type", Some(kind));
+                    close_text(out, "table", Some(path));
+                }
+            });
+        }
+        for dev in &self.boot {
+            open(out, 2, "boot");
+            attr(out, "dev", Some(dev));
+            out.push_str("/>\n");
+        }
+        if let Some(m) = &self.bootmenu {
+            open(out, 2, "bootmenu");
+            attr(out, "enable", m.enable.map(yes_no_str));
+            attr(out, "timeout", m.timeout.map(|t| t.to_string()).as_deref());
+            out.push_str("/>\n");
+        }
+        if let Some(mode) = &self.smbios {
+            open(out, 2, "smbios");
+            attr(out, "mode", Some(mode));
+            out.push_str("/>\n");
+        }
+        if let Some(b) = &self.bios {
+            open(out, 2, "bios");
+            attr(out, "useserial", b.useserial.map(yes_no_str));
+            attr(out, "rebootTimeout", b.reboot_timeout.map(|t| t.to_string()).as_deref());
+            out.push_str("/>\n");
+        }
+    }
+}
+
+/// Writes `<name>` at depth 2 with children from `body`, or `<name/>` when `empty`.
+fn write_list(out: &mut String, name: &str, empty: bool, body: impl FnOnce(&mut String)) {
+    open(out, 2, name);
+    if empty {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push_str(">\n");
+    body(out);
+    end(out, 2, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// <clock>
+
+/// `<catchup threshold slew limit/>` inside a `<timer>`.
+///
+/// ```
+/// let c = virtkit_domxml::Catchup { threshold: Some(123), slew: None, limit: None };
+/// assert_eq!(c.threshold, Some(123));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Catchup {
+    /// `threshold`.
+    pub threshold: Option<u64>,
+    /// `slew`.
+    pub slew: Option<u64>,
+    /// `limit`.
+    pub limit: Option<u64>,
+}
+
+/// `<timer name='rtc' present='yes' tickpolicy='catchup' track='guest' frequency mode>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><clock offset='utc'>\
+///     <timer name='rtc' tickpolicy='catchup'/></clock></domain>").unwrap();
+/// let t = &d.clock.unwrap().timers[0];
+/// assert_eq!((t.name.as_str(), t.tickpolicy.as_deref()), ("rtc", Some("catchup")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Timer {
+    /// `name` (`platform`, `pit`, `rtc`, `hpet`, `tsc`, `kvmclock`, `hypervclock`, `armvtimer`).
+    pub name: String,
+    /// `present`.
+    pub present: Option<bool>,
+    /// `tickpolicy`.
+    pub tickpolicy: Option<String>,
+    /// `track`.
+    pub track: Option<String>,
+    /// `frequency` in Hz (tsc).
+    pub frequency: Option<u64>,
+    /// `mode` (tsc).
+    pub mode: Option<String>,
+    /// `<catchup>`.
+    pub catchup: Option<Catchup>,
+}
+
+/// `<clock offset='utc' adjustment basis start timezone>` with its timers.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <clock offset='variable' adjustment='30' basis='utc'/>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// assert_eq!(d.clock.as_ref().unwrap().adjustment.as_deref(), Some("30"));
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clock {
+    /// `offset`: `utc`, `localtime`, `timezone`, `variable`, `absolute`.
+    pub offset: Option<String>,
+    /// `adjustment`: seconds or `reset`.
+    pub adjustment: Option<String>,
+    /// `basis`: `utc` or `localtime`.
+    pub basis: Option<String>,
+    /// `start`: epoch seconds (offset `absolute`).
+    pub start: Option<u64>,
+    /// `timezone` (offset `timezone`).
+    pub timezone: Option<String>,
+    /// `<timer>`s.
+    pub timers: Vec<Timer>,
+}
+
+// `None` means "not a value this model holds" (the element stays lossless), inner `None`
+// "absent".
+#[allow(clippy::option_option)]
+fn opt_u64(e: &Element, name: &str) -> Option<Option<u64>> {
+    match e.attribute(name) {
+        None => Some(None),
+        Some(v) => parse_ull(v).map(Some),
+    }
+}
+
+impl Clock {
+    pub(crate) fn parse(e: &Element) -> Option<Clock> {
+        if !branch(e, &["offset", "adjustment", "basis", "start", "timezone"]) {
+            return None;
+        }
+        let mut clock = Clock {
+            offset: opt_string(e, "offset"),
+            adjustment: opt_string(e, "adjustment"),
+            basis: opt_string(e, "basis"),
+            start: opt_u64(e, "start")?,
+            timezone: opt_string(e, "timezone"),
+            timers: Vec::new(),
+        };
+        for t in e.elements() {
+            let allowed = ["name", "present", "tickpolicy", "track", "frequency", "mode"];
+            if t.name != "timer" || !branch(t, &allowed) {
+                return None;
+            }
+            let mut timer = Timer {
+                name: t.attribute("name")?.to_string(),
+                present: opt_yes_no(t, "present")?,
+                tickpolicy: opt_string(t, "tickpolicy"),
+                track: opt_string(t, "track"),
+                frequency: opt_u64(t, "frequency")?,
+                mode: opt_string(t, "mode"),
+                catchup: None,
+            };
+            for c in t.elements() {
+                if c.name != "catchup"
+                    || !leaf(c, &["threshold", "slew", "limit"])
+                    || timer.catchup.is_some()
+                {
+                    return None;
+                }
+                timer.catchup = Some(Catchup {
+                    threshold: opt_u64(c, "threshold")?,
+                    slew: opt_u64(c, "slew")?,
+                    limit: opt_u64(c, "limit")?,
+                });
+            }
+            clock.timers.push(timer);
+        }
+        Some(clock)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let mut n = 1 + count(&[
+            self.offset.is_some(),
+            self.adjustment.is_some(),
+            self.basis.is_some(),
+            self.start.is_some(),
+            self.timezone.is_some(),
+        ]);
+        for t in &self.timers {
+            n += 2 + count(&[
+                t.present.is_some(),
+                t.tickpolicy.is_some(),
+                t.track.is_some(),
+                t.frequency.is_some(),
+                t.mode.is_some(),
+            ]);
+            if let Some(c) = &t.catchup {
+                n += 1 + count(&[c.threshold.is_some(), c.slew.is_some(), c.limit.is_some()]);
+            }
+        }
+        n
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "clock");
+        attr(out, "offset", self.offset.as_deref());
+        attr(out, "adjustment", self.adjustment.as_deref());
+        attr(out, "basis", self.basis.as_deref());
+        attr(out, "start", self.start.map(|s| s.to_string()).as_deref());
+        attr(out, "timezone", self.timezone.as_deref());
+        if self.timers.is_empty() {
+            out.push_str("/>\n");
+            return;
+        }
+        out.push_str(">\n");
+        for t in &self.timers {
+            open(out, 2, "timer");
+            attr(out, "name", Some(&t.name));
+            attr(out, "present", t.present.map(yes_no_str));
+            attr(out, "tickpolicy", t.tickpolicy.as_deref());
+            attr(out, "track", t.track.as_deref());
+            attr(out, "frequency", t.frequency.map(|f| f.to_string()).as_deref());
+            attr(out, "mode", t.mode.as_deref());
+            match &t.catchup {
+                None => out.push_str("/>\n"),
+                Some(c) => {
+                    out.push_str(">\n");
+                    open(out, 3, "catchup");
+                    attr(out, "threshold", c.threshold.map(|v| v.to_string()).as_deref());
+                    attr(out, "slew", c.slew.map(|v| v.to_string()).as_deref());
+                    attr(out, "limit", c.limit.map(|v| v.to_string()).as_deref());
+                    out.push_str("/>\n");
+                    end(out, 2, "timer");
+                }
+            }
+        }
+        end(out, 1, "clock");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// <cpu>
+
+/// `<model fallback='forbid' vendor_id='...'>name</model>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><cpu mode='custom' match='exact'>\
+///     <model fallback='allow'>qemu64</model></cpu></domain>").unwrap();
+/// let m = d.cpu.unwrap().model.unwrap();
+/// assert_eq!((m.fallback.as_deref(), m.name.as_deref()), (Some("allow"), Some("qemu64")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CpuModel {
+    /// `fallback`: `allow` or `forbid`.
+    pub fallback: Option<String>,
+    /// `vendor_id`.
+    pub vendor_id: Option<String>,
+    /// The model name.
+    pub name: Option<String>,
+}
+
+/// `<topology sockets dies clusters cores threads/>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><cpu><topology sockets='1' \
+///     cores='2' threads='1'/></cpu></domain>").unwrap();
+/// assert_eq!(d.cpu.unwrap().topology.unwrap().cores, Some(2));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Topology {
+    /// `sockets`.
+    pub sockets: Option<u32>,
+    /// `dies`.
+    pub dies: Option<u32>,
+    /// `clusters`.
+    pub clusters: Option<u32>,
+    /// `cores`.
+    pub cores: Option<u32>,
+    /// `threads`.
+    pub threads: Option<u32>,
+}
+
+/// `<cell id cpus memory unit memAccess discard/>` of the guest NUMA topology (cells with
+/// distances or caches stay lossless for now).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><cpu><numa><cell id='0' \
+///     cpus='0-2,^1' memory='1' unit='GiB'/></numa></cpu></domain>").unwrap();
+/// let cell = &d.cpu.unwrap().numa.unwrap()[0];
+/// assert_eq!(cell.cpus.as_ref().unwrap().to_string(), "0,2");
+/// assert_eq!(cell.memory_kib, 1_048_576);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NumaCell {
+    /// `id`.
+    pub id: Option<u32>,
+    /// `cpus`.
+    pub cpus: Option<CpuSet>,
+    /// `memory`, in KiB.
+    pub memory_kib: u64,
+    /// `memAccess`: `shared` or `private`.
+    pub mem_access: Option<String>,
+    /// `discard`.
+    pub discard: Option<bool>,
+}
+
+/// `<cpu mode match check migratable>`: the guest CPU.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <cpu mode='custom' match='exact' check='none'>\n    \
+///     <model fallback='forbid'>qemu64</model>\n    <feature policy='require' name='x2apic'/>\n  \
+///     </cpu>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// assert_eq!(d.cpu.as_ref().unwrap().features, [("require".to_owned(), "x2apic".to_owned())]);
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cpu {
+    /// `mode`: `custom`, `host-model`, `host-passthrough`, `maximum`.
+    pub mode: Option<String>,
+    /// `match`: `minimum`, `exact`, `strict`.
+    pub match_: Option<String>,
+    /// `check`: `none`, `partial`, `full`.
+    pub check: Option<String>,
+    /// `migratable`.
+    pub migratable: Option<bool>,
+    /// `deprecated_features`: `on` or `off`.
+    pub deprecated_features: Option<String>,
+    /// `<model>`.
+    pub model: Option<CpuModel>,
+    /// `<vendor>`.
+    pub vendor: Option<String>,
+    /// `<topology>`.
+    pub topology: Option<Topology>,
+    /// `<cache level mode/>`: (level, mode).
+    pub cache: Option<(Option<u32>, String)>,
+    /// `<maxphysaddr mode bits limit/>`: (mode, bits, limit).
+    pub maxphysaddr: Option<(String, Option<u32>, Option<u32>)>,
+    /// `<feature policy name/>`s: (policy, name).
+    pub features: Vec<(String, String)>,
+    /// `<numa>` cells.
+    pub numa: Option<Vec<NumaCell>>,
+}
+
+// `None` means "not a value this model holds" (the element stays lossless), inner `None`
+// "absent".
+#[allow(clippy::option_option)]
+fn opt_u32(e: &Element, name: &str) -> Option<Option<u32>> {
+    match e.attribute(name) {
+        None => Some(None),
+        Some(v) => u32::try_from(parse_ull(v)?).ok().map(Some),
+    }
+}
+
+fn cpu_order(name: &str) -> Option<usize> {
+    ["model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa"]
+        .iter()
+        .position(|n| *n == name)
+}
+
+impl Cpu {
+    // One arm per child of <cpu>: clearer as one match than split up.
+    #[allow(clippy::too_many_lines)]
+    pub(crate) fn parse(e: &Element) -> Option<Cpu> {
+        let allowed = ["mode", "match", "check", "migratable", "deprecated_features"];
+        if !branch(e, &allowed) {
+            return None;
+        }
+        let mut cpu = Cpu {
+            mode: opt_string(e, "mode"),
+            match_: opt_string(e, "match"),
+            check: opt_string(e, "check"),
+            migratable: match e.attribute("migratable") {
+                None => None,
+                Some(v) => Some(crate::types::on_off(v)?),
+            },
+            deprecated_features: opt_string(e, "deprecated_features"),
+            ..Cpu::default()
+        };
+        for c in e.elements() {
+            // libvirt accepts the children in any order and writes them in its own.
+            cpu_order(&c.name)?;
+            match c.name.as_str() {
+                "model" => {
+                    if !leaf(c, &["fallback", "vendor_id"]) {
+                        return None;
+                    }
+                    let text = c.text();
+                    let model = CpuModel {
+                        fallback: opt_string(c, "fallback"),
+                        vendor_id: opt_string(c, "vendor_id"),
+                        name: (!text.is_empty()).then(|| text.into_owned()),
+                    };
+                    set_once(&mut cpu.model, Some(model))?;
+                }
+                "vendor" => set_once(&mut cpu.vendor, text_of(c))?,
+                "topology" => {
+                    if !leaf(c, &["sockets", "dies", "clusters", "cores", "threads"])
+                        || !c.children.is_empty()
+                    {
+                        return None;
+                    }
+                    let t = Topology {
+                        sockets: opt_u32(c, "sockets")?,
+                        dies: opt_u32(c, "dies")?,
+                        clusters: opt_u32(c, "clusters")?,
+                        cores: opt_u32(c, "cores")?,
+                        threads: opt_u32(c, "threads")?,
+                    };
+                    set_once(&mut cpu.topology, Some(t))?;
+                }
+                "cache" => {
+                    if !leaf(c, &["level", "mode"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let cache = (opt_u32(c, "level")?, c.attribute("mode")?.to_string());
+                    set_once(&mut cpu.cache, Some(cache))?;
+                }
+                "maxphysaddr" => {
+                    if !leaf(c, &["mode", "bits", "limit"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let m = (
+                        c.attribute("mode")?.to_string(),
+                        opt_u32(c, "bits")?,
+                        opt_u32(c, "limit")?,
+                    );
+                    set_once(&mut cpu.maxphysaddr, Some(m))?;
+                }
+                "feature" => {
+                    if !leaf(c, &["policy", "name"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    // Without a policy (libvirt then writes `require` in custom mode) the
+                    // element stays lossless.
+                    let policy = c.attribute("policy")?;
+                    cpu.features.push((policy.to_string(), c.attribute("name")?.to_string()));
+                }
+                _ => {
+                    // "numa"
+                    if !branch(c, &[]) {
+                        return None;
+                    }
+                    let mut cells = Vec::new();
+                    for cell in c.elements() {
+                        let allowed = ["id", "cpus", "memory", "unit", "memAccess", "discard"];
+                        if cell.name != "cell" || !leaf(cell, &allowed) || !cell.children.is_empty()
+                        {
+                            return None;
+                        }
+                        let cpus = match cell.attribute("cpus") {
+                            None => None,
+                            Some(v) => Some(v.parse::<CpuSet>().ok()?),
+                        };
+                        cells.push(NumaCell {
+                            id: opt_u32(cell, "id")?,
+                            cpus,
+                            memory_kib: memory_kib(
+                                cell.attribute("memory")?,
+                                cell.attribute("unit"),
+                            )
+                            .ok()?,
+                            mem_access: opt_string(cell, "memAccess"),
+                            discard: opt_yes_no(cell, "discard")?,
+                        });
+                    }
+                    set_once(&mut cpu.numa, Some(cells))?;
+                }
+            }
+        }
+        Some(cpu)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let mut n = 1 + count(&[
+            self.mode.is_some(),
+            self.match_.is_some(),
+            self.check.is_some(),
+            self.migratable.is_some(),
+            self.deprecated_features.is_some(),
+        ]);
+        if let Some(m) = &self.model {
+            n += 1 + count(&[m.fallback.is_some(), m.vendor_id.is_some()]);
+        }
+        n += usize::from(self.vendor.is_some());
+        if let Some(t) = &self.topology {
+            n += 1 + count(&[
+                t.sockets.is_some(),
+                t.dies.is_some(),
+                t.clusters.is_some(),
+                t.cores.is_some(),
+                t.threads.is_some(),
+            ]);
+        }
+        if let Some((level, _)) = &self.cache {
+            n += 2 + usize::from(level.is_some());
+        }
+        if let Some((_, bits, limit)) = &self.maxphysaddr {
+            n += 2 + count(&[bits.is_some(), limit.is_some()]);
+        }
+        n += 3 * self.features.len();
+        if let Some(cells) = &self.numa {
+            n += 1;
+            for c in cells {
+                n += 3 + count(&[
+                    c.id.is_some(),
+                    c.cpus.is_some(),
+                    c.mem_access.is_some(),
+                    c.discard.is_some(),
+                ]);
+            }
+        }
+        n
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "cpu");
+        attr(out, "mode", self.mode.as_deref());
+        attr(out, "match", self.match_.as_deref());
+        attr(out, "check", self.check.as_deref());
+        attr(out, "migratable", self.migratable.map(crate::types::on_off_str));
+        attr(out, "deprecated_features", self.deprecated_features.as_deref());
+        let mut body = String::new();
+        if let Some(m) = &self.model {
+            open(&mut body, 2, "model");
+            attr(&mut body, "fallback", m.fallback.as_deref());
+            attr(&mut body, "vendor_id", m.vendor_id.as_deref());
+            close_text(&mut body, "model", m.name.as_deref());
+        }
+        text_child(&mut body, 2, "vendor", self.vendor.as_deref());
+        if let Some(t) = &self.topology {
+            open(&mut body, 2, "topology");
+            for (name, v) in [
+                ("sockets", t.sockets),
+                ("dies", t.dies),
+                ("clusters", t.clusters),
+                ("cores", t.cores),
+                ("threads", t.threads),
+            ] {
+                attr(&mut body, name, v.map(|v| v.to_string()).as_deref());
+            }
+            body.push_str("/>\n");
+        }
+        if let Some((level, mode)) = &self.cache {
+            open(&mut body, 2, "cache");
+            attr(&mut body, "level", level.map(|v| v.to_string()).as_deref());
+            attr(&mut body, "mode", Some(mode));
+            body.push_str("/>\n");
+        }
+        if let Some((mode, bits, limit)) = &self.maxphysaddr {
+            open(&mut body, 2, "maxphysaddr");
+            attr(&mut body, "mode", Some(mode));
+            attr(&mut body, "bits", bits.map(|v| v.to_string()).as_deref());
+            attr(&mut body, "limit", limit.map(|v| v.to_string()).as_deref());
+            body.push_str("/>\n");
+        }
+        for (policy, name) in &self.features {
+            open(&mut body, 2, "feature");
+            attr(&mut body, "policy", Some(policy));
+            attr(&mut body, "name", Some(name));
+            body.push_str("/>\n");
+        }
+        if let Some(cells) = &self.numa {
+            write_list(&mut body, "numa", cells.is_empty(), |out| {
+                for c in cells {
+                    open(out, 3, "cell");
+                    attr(out, "id", c.id.map(|v| v.to_string()).as_deref());
+                    attr(out, "cpus", c.cpus.as_ref().map(CpuSet::to_string).as_deref());
+                    attr(out, "memory", Some(&c.memory_kib.to_string()));
+                    attr(out, "unit", Some("KiB"));
+                    attr(out, "memAccess", c.mem_access.as_deref());
+                    attr(out, "discard", c.discard.map(yes_no_str));
+                    out.push_str("/>\n");
+                }
+            });
+        }
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            end(out, 1, "cpu");
+        }
+    }
+}
