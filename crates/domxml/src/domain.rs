@@ -60,6 +60,26 @@ pub const DOMAIN_CHILD_ORDER: [&str; 39] = [
     "launchSecurity",
 ];
 
+/// libvirt's name for the architecture this code was built for (`virArchFromHost`), if it
+/// has one.
+const HOST_ARCH: Option<&str> = if cfg!(target_arch = "x86_64") {
+    Some("x86_64")
+} else if cfg!(target_arch = "aarch64") {
+    Some("aarch64")
+} else if cfg!(target_arch = "x86") {
+    Some("i686")
+} else if cfg!(target_arch = "s390x") {
+    Some("s390x")
+} else if cfg!(target_arch = "powerpc64") {
+    Some(if cfg!(target_endian = "little") { "ppc64le" } else { "ppc64" })
+} else if cfg!(target_arch = "riscv64") {
+    Some("riscv64")
+} else if cfg!(target_arch = "loongarch64") {
+    Some("loongarch64")
+} else {
+    None
+};
+
 fn rank(name: &str) -> usize {
     DOMAIN_CHILD_ORDER.iter().position(|n| *n == name).unwrap_or(DOMAIN_CHILD_ORDER.len())
 }
@@ -717,10 +737,9 @@ impl Domain {
         c
     }
 
-    /// Fills in what libvirt's generic parser fills in when a document leaves it out:
-    /// `currentMemory` (= `memory`), vcpu `placement` (`static`, or `auto` when
-    /// `<numatune><memory placement='auto'>` says so), the lifecycle actions (`destroy`,
-    /// `restart`, `destroy`).
+    /// Fills in what libvirt's generic parser fills in when a document leaves it out, with
+    /// the architecture of the machine this code runs on as the host architecture (see
+    /// [`apply_defaults_for_arch`](Self::apply_defaults_for_arch)).
     ///
     /// ```
     /// use virtkit_domxml::{Domain, FormatFlags};
@@ -733,6 +752,27 @@ impl Domain {
     /// assert!(xml.contains("<on_crash>destroy</on_crash>"));
     /// ```
     pub fn apply_defaults(&mut self) {
+        self.apply_defaults_for_arch(HOST_ARCH);
+    }
+
+    /// Fills in what libvirt's generic parser (`virDomainDefParseString` with a generic
+    /// `virDomainXMLOption`) fills in: `currentMemory` (= `memory`); `<vcpu>` (one, static) and
+    /// its `placement` (`static`, or `auto` when `<numatune><memory placement='auto'>` says
+    /// so); the os `arch` (`host_arch`, unless `None`) and, for `hvm` guests without any
+    /// per-device boot order, `<boot dev='hd'/>`; `<cpu mode='custom'>` when a cpu names a
+    /// model or match without a mode, and `match='exact'` for a custom model; NUMA cell ids
+    /// in order, and `memory` as the sum of the cells when absent; an empty `<cpu/>` removed;
+    /// `<clock offset='utc'/>`; and the lifecycle actions (`destroy`, `restart`, `destroy`).
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, FormatFlags};
+    /// let mut d = Domain::from_xml("<domain type='kvm'><os><type>hvm</type></os></domain>").unwrap();
+    /// d.apply_defaults_for_arch(Some("aarch64"));
+    /// let xml = d.to_xml_flags(FormatFlags::SECURE);
+    /// assert!(xml.contains("<type arch='aarch64'>hvm</type>\n    <boot dev='hd'/>"));
+    /// assert!(xml.contains("<clock offset='utc'/>"));
+    /// ```
+    pub fn apply_defaults_for_arch(&mut self, host_arch: Option<&str>) {
         if let (None, Some(m)) = (&self.current_memory, &self.memory) {
             self.current_memory = Some(Memory { kib: m.kib, dump_core: None });
         }
@@ -740,12 +780,59 @@ impl Domain {
             e.name == "numatune"
                 && e.child("memory").and_then(|m| m.attribute("placement")) == Some("auto")
         });
-        if let Some(v) = self.vcpu.as_mut().filter(|v| v.placement.is_none()) {
-            v.placement = Some(if numa_auto && v.cpuset.is_none() {
+        let vcpu = self.vcpu.get_or_insert(Vcpu {
+            placement: None,
+            cpuset: None,
+            current: None,
+            count: 1,
+        });
+        if vcpu.placement.is_none() {
+            vcpu.placement = Some(if numa_auto && vcpu.cpuset.is_none() {
                 Placement::Auto
             } else {
                 Placement::Static
             });
+        }
+        let device_boot_order = self
+            .devices
+            .as_ref()
+            .is_some_and(|d| d.items.iter().any(|i| i.element.child("boot").is_some()));
+        if let Some(os) = &mut self.os
+            && let Some(t) = &mut os.os_type
+        {
+            if t.arch.is_none() {
+                t.arch = host_arch.map(str::to_owned);
+            }
+            if t.value == "hvm" && os.boot.is_empty() && !device_boot_order {
+                os.boot.push("hd".to_owned());
+            }
+        }
+        if let Some(cpu) = &mut self.cpu {
+            if cpu.mode.is_none() && (cpu.model.is_some() || cpu.match_.is_some()) {
+                cpu.mode = Some("custom".to_owned());
+            }
+            if cpu.mode.as_deref() == Some("custom") && cpu.match_.is_none() && cpu.model.is_some()
+            {
+                cpu.match_ = Some("exact".to_owned());
+            }
+            if let Some(cells) = &mut cpu.numa {
+                for (i, cell) in cells.iter_mut().enumerate() {
+                    cell.id.get_or_insert(i as u32);
+                }
+                if self.memory.is_none() && !cells.is_empty() {
+                    let kib = cells.iter().map(|c| c.memory_kib).fold(0u64, u64::saturating_add);
+                    self.memory = Some(Memory { kib, dump_core: None });
+                    self.current_memory.get_or_insert(Memory { kib, dump_core: None });
+                }
+            }
+        }
+        if self.cpu.as_ref().is_some_and(|c| *c == Cpu::default()) {
+            // libvirt keeps no definition for an empty <cpu/>.
+            self.cpu = None;
+        }
+        let has_raw_clock = self.others.iter().any(|e| e.name == "clock");
+        if self.clock.is_none() && !has_raw_clock {
+            self.clock = Some(Clock { offset: Some("utc".to_owned()), ..Clock::default() });
         }
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);
@@ -784,10 +871,7 @@ fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
 
 /// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`.
 fn write_devices(out: &mut String, devices: &Devices, flags: FormatFlags) {
-    if devices.items.is_empty() {
-        out.push_str("  <devices/>\n");
-        return;
-    }
+    // libvirt always writes the pair, even around no device.
     out.push_str("  <devices>\n");
     let secure = flags.contains(FormatFlags::SECURE);
     for d in &devices.items {
