@@ -292,17 +292,8 @@ fn short_number(b: &[u8], pos: &mut usize) -> Option<u64> {
         }
     }
     let first = *pos;
-    let mut v: u64 = 0;
-    while let Some(&c) = b.get(*pos) {
-        let d = c.wrapping_sub(b'0');
-        if d > 9 {
-            break;
-        }
-        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
-        *pos += 1;
-    }
-    let n = *pos - first;
-    (n > 0 && n < 10).then_some(v)
+    let v = read_digits(b, pos)?;
+    (*pos - first < 10).then_some(v as u64)
 }
 
 /// The value of eight ASCII digits loaded little-endian (first digit in the lowest byte).

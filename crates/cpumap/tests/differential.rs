@@ -8,33 +8,22 @@
 #![allow(clippy::print_stdout, clippy::many_single_char_names)]
 
 use virtkit_cpumap::{CpuListParser, CpuSet, Limit};
-use virtkit_cref::Libvirt;
-
-/// A small deterministic generator (xorshift64*), so that failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-}
+use virtkit_cref::{Libvirt, Rng};
 
 const SPACES: &[&str] = &["", "", "", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}"];
 
 fn number(rng: &mut Rng, max: u64) -> String {
     match rng.below(20) {
-        0 => rng
-            .pick(&["16383", "16384", "2147483647", "2147483648", "4294967296", "99999999999", "0"])
-            .to_owned(),
+        0 => (*rng.pick(&[
+            "16383",
+            "16384",
+            "2147483647",
+            "2147483648",
+            "4294967296",
+            "99999999999",
+            "0",
+        ]))
+        .to_owned(),
         1 => format!("00{}", rng.below(max)),
         _ => rng.below(max).to_string(),
     }
@@ -43,13 +32,13 @@ fn number(rng: &mut Rng, max: u64) -> String {
 /// A list in libvirt's grammar, with occasional deviations.
 fn list(rng: &mut Rng, max: u64) -> String {
     let mut s = String::new();
-    s.push_str(rng.pick(SPACES));
+    s.push_str(*rng.pick(SPACES));
     let items = 1 + rng.below(6);
     for i in 0..items {
         if i > 0 {
-            s.push_str(rng.pick(SPACES));
+            s.push_str(*rng.pick(SPACES));
             s.push(',');
-            s.push_str(rng.pick(SPACES));
+            s.push_str(*rng.pick(SPACES));
         }
         match rng.below(6) {
             0 => {
@@ -63,20 +52,20 @@ fn list(rng: &mut Rng, max: u64) -> String {
                 let a = rng.below(max);
                 let b = if rng.below(8) == 0 { rng.below(max) } else { a + rng.below(max / 4 + 1) };
                 s.push_str(&a.to_string());
-                s.push_str(rng.pick(SPACES));
+                s.push_str(*rng.pick(SPACES));
                 s.push('-');
-                s.push_str(rng.pick(SPACES));
-                s.push_str(rng.pick(&["", "", "", "+", "-", " +", "+ "]));
+                s.push_str(*rng.pick(SPACES));
+                s.push_str(*rng.pick(&["", "", "", "+", "-", " +", "+ "]));
                 s.push_str(&b.to_string());
             }
             _ => s.push_str(&number(rng, max)),
         }
-        s.push_str(rng.pick(SPACES));
+        s.push_str(*rng.pick(SPACES));
     }
     if rng.below(5) == 0 {
         s.push(',');
     }
-    s.push_str(rng.pick(SPACES));
+    s.push_str(*rng.pick(SPACES));
     s
 }
 
@@ -138,7 +127,7 @@ fn compare_unlimited(lv: &Libvirt, input: &str) {
 #[test]
 fn parse_and_format_match_libvirt() {
     let Some(lv) = virtkit_cref::libvirt_or_skip("cpumap differential") else { return };
-    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let mut rng = Rng::new(0x5eed_1234_abcd_ef01);
     let (mut cases, mut accepted) = (0usize, 0usize);
     let mut fixed: Vec<String> = [
         "0-3,^1",
@@ -223,13 +212,13 @@ fn parse_and_format_match_libvirt() {
 #[test]
 fn byte_and_hex_forms_match_libvirt() {
     let Some(lv) = virtkit_cref::libvirt_or_skip("cpumap hex/data differential") else { return };
-    let mut rng = Rng(0x0bad_cafe_f00d_d00d);
+    let mut rng = Rng::new(0x0bad_cafe_f00d_d00d);
     let mut cases = 0usize;
     for _ in 0..3000 {
         // Byte maps of random length and content.
         let len = rng.below(24) as usize;
         let bytes: Vec<u8> =
-            (0..len).map(|_| if rng.below(3) == 0 { 0 } else { rng.next() as u8 }).collect();
+            (0..len).map(|_| if rng.below(3) == 0 { 0 } else { rng.next_u64() as u8 }).collect();
         let ours = CpuSet::from_cpumap(&bytes);
         let theirs = lv.bitmap_new_data(&bytes);
         assert_eq!(ours.to_string(), lv.bitmap_format(&theirs), "new_data {bytes:?}");
@@ -266,7 +255,7 @@ fn set_operations_match_libvirt() {
     let Some(lv) = virtkit_cref::libvirt_or_skip("cpumap set-operation differential") else {
         return;
     };
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     for _ in 0..2000 {
         let (a, b) = (list(&mut rng, 300), list(&mut rng, 300));
         let (Ok(sa), Ok(sb)) =

@@ -24,10 +24,12 @@ use std::sync::OnceLock;
 
 mod bitmap;
 mod domxml;
+mod rng;
 mod xdr;
 
 pub use bitmap::CBitmap;
 pub use domxml::CDomainDef;
+pub use rng::Rng;
 pub use xdr::{CDecoded, CParam, CParamList, CValue, XdrTypedParams};
 
 /// Environment variable naming another path for `libvirt.so.0`.

@@ -2,6 +2,7 @@
 //! oracles for string assignment and validation.
 
 use std::ffi::{CStr, CString, c_char, c_int};
+use virtkit_cref::Rng;
 
 use virtkit_typedparams::{ParamSpec, ParamType, TypedParam, TypedParams, TypedValue, validate};
 
@@ -36,19 +37,6 @@ type AddFromString = unsafe extern "C" fn(
 ) -> c_int;
 type Free = unsafe extern "C" fn(*mut CParam, c_int);
 type Validate = unsafe extern "C" fn(*mut CParam, c_int, ...) -> c_int;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn sample(rng: &mut Rng) -> String {
     const PIECES: &[&str] = &[
@@ -98,7 +86,7 @@ fn assignment_matches_virtypedparamsaddfromstring() {
             lv.sym::<Free>(b"virTypedParamsFree\0").unwrap(),
         )
     };
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     let mut compared = 0;
     for _ in 0..20_000 {
         let text = sample(&mut rng);
@@ -174,7 +162,7 @@ fn validation_matches_virtypedparamsvalidate() {
     let Some(v) = (unsafe { lv.sym::<Validate>(b"virTypedParamsValidate\0") }) else { return };
     let names = ["a", "b", "c", "d", "e", "f", "g"];
     let types = [ParamType::Int, ParamType::String, ParamType::ULLong];
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     for _ in 0..5_000 {
         let params: TypedParams = (0..rng.below(5))
             .map(|_| {

@@ -1,26 +1,9 @@
 //! Differential test of the wire form against libvirt's own `xdr_remote_typed_param`:
 //! byte-identical encoding of generated lists, and each side decodes the other's bytes.
 
+use virtkit_cref::Rng;
 use virtkit_cref::{CParam, CValue};
 use virtkit_typedparams::{TypedParam, TypedParams, TypedValue};
-
-/// A small deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-}
 
 const NAME_CHARS: &[&str] = &["a", "z", "_", ".", "-", "0", "9", "é", "ß", "日", "🦀", "X"];
 
@@ -44,7 +27,7 @@ fn text(rng: &mut Rng, max_bytes: usize) -> String {
 }
 
 fn edge_u64(rng: &mut Rng) -> u64 {
-    let random = rng.next();
+    let random = rng.next_u64();
     *rng.pick(&[0, 1, u64::MAX, u64::MAX - 1, 1 << 63, u64::from(u32::MAX), random])
 }
 
@@ -55,7 +38,7 @@ fn value(rng: &mut Rng) -> TypedValue {
         2 => TypedValue::LLong(edge_u64(rng) as i64),
         3 => TypedValue::ULLong(edge_u64(rng)),
         4 => {
-            let random = f64::from_bits(rng.next());
+            let random = f64::from_bits(rng.next_u64());
             TypedValue::Double(*rng.pick(&[
                 f64::NAN,
                 -f64::NAN,
@@ -127,7 +110,7 @@ fn encoding_is_byte_identical_to_libvirt() {
         );
         return;
     };
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut compared = 0usize;
     let mut params_seen = 0usize;
     for case in 0..12_000 {
