@@ -206,6 +206,7 @@ impl CpuSet {
 impl FromStr for CpuSet {
     type Err = ParseError;
 
+    #[inline]
     fn from_str(s: &str) -> Result<CpuSet, ParseError> {
         CpuListParser::domain().parse(s)
     }
