@@ -10,7 +10,10 @@ const INLINE: usize = 4;
 #[derive(Clone)]
 enum Repr {
     /// `buf[len..]` is all zero.
-    Inline { len: u8, buf: [u64; INLINE] },
+    Inline {
+        len: u8,
+        buf: [u64; INLINE],
+    },
     Heap(Vec<u64>),
 }
 

@@ -12,6 +12,10 @@ use virtkit_cref::{Libvirt, Rng};
 
 const SPACES: &[&str] = &["", "", "", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}"];
 
+fn space(rng: &mut Rng) -> &'static str {
+    rng.pick::<&str>(SPACES)
+}
+
 fn number(rng: &mut Rng, max: u64) -> String {
     match rng.below(20) {
         0 => (*rng.pick(&[
@@ -32,13 +36,13 @@ fn number(rng: &mut Rng, max: u64) -> String {
 /// A list in libvirt's grammar, with occasional deviations.
 fn list(rng: &mut Rng, max: u64) -> String {
     let mut s = String::new();
-    s.push_str(*rng.pick(SPACES));
+    s.push_str(space(rng));
     let items = 1 + rng.below(6);
     for i in 0..items {
         if i > 0 {
-            s.push_str(*rng.pick(SPACES));
+            s.push_str(space(rng));
             s.push(',');
-            s.push_str(*rng.pick(SPACES));
+            s.push_str(space(rng));
         }
         match rng.below(6) {
             0 => {
@@ -52,20 +56,20 @@ fn list(rng: &mut Rng, max: u64) -> String {
                 let a = rng.below(max);
                 let b = if rng.below(8) == 0 { rng.below(max) } else { a + rng.below(max / 4 + 1) };
                 s.push_str(&a.to_string());
-                s.push_str(*rng.pick(SPACES));
+                s.push_str(space(rng));
                 s.push('-');
-                s.push_str(*rng.pick(SPACES));
-                s.push_str(*rng.pick(&["", "", "", "+", "-", " +", "+ "]));
+                s.push_str(space(rng));
+                s.push_str(rng.pick::<&str>(&["", "", "", "+", "-", " +", "+ "]));
                 s.push_str(&b.to_string());
             }
             _ => s.push_str(&number(rng, max)),
         }
-        s.push_str(*rng.pick(SPACES));
+        s.push_str(space(rng));
     }
     if rng.below(5) == 0 {
         s.push(',');
     }
-    s.push_str(*rng.pick(SPACES));
+    s.push_str(space(rng));
     s
 }
 
