@@ -1,6 +1,7 @@
 //! The domain: typed fields for what the model knows, lossless elements for the rest, and
 //! libvirt's child order when formatting.
 
+use alloc::borrow::ToOwned;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -9,7 +10,9 @@ use virtkit_cpumap::CpuSet;
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
-use crate::parts::{Clock, Cpu, Os};
+use crate::parts::{
+    Clock, Cpu, Cputune, Numatune, Os, Pm, VcpuState, parse_vcpus, vcpus_occurrences, write_vcpus,
+};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -256,12 +259,20 @@ pub struct Domain {
     pub vcpu: Option<Vcpu>,
     /// `<iothreads>`: the number of IOThreads.
     pub iothreads: Option<u32>,
+    /// `<vcpus>`: per-vcpu state.
+    pub vcpus: Option<Vec<VcpuState>>,
+    /// `<cputune>`.
+    pub cputune: Option<Cputune>,
+    /// `<numatune>`.
+    pub numatune: Option<Numatune>,
     /// `<os>`.
     pub os: Option<Os>,
     /// `<cpu>`.
     pub cpu: Option<Cpu>,
     /// `<clock>`.
     pub clock: Option<Clock>,
+    /// `<pm>`.
+    pub pm: Option<Pm>,
     /// `<on_poweroff>`.
     pub on_poweroff: Option<LifecycleAction>,
     /// `<on_reboot>`.
@@ -513,6 +524,10 @@ impl Domain {
                 once!(self.max_memory, Some(MaxMemory { kib, slots }))
             }
             "os" => once!(self.os, Os::parse(e)),
+            "vcpus" => once!(self.vcpus, parse_vcpus(e)),
+            "cputune" => once!(self.cputune, Cputune::parse(e)),
+            "numatune" => once!(self.numatune, Numatune::parse(e)),
+            "pm" => once!(self.pm, Pm::parse(e)),
             "cpu" => once!(self.cpu, Cpu::parse(e)),
             "clock" => once!(self.clock, Clock::parse(e)),
             "memory" => once!(self.memory, parse_memory(cx, e, true)?),
@@ -599,6 +614,8 @@ impl Domain {
         }
     }
 
+    // One arm per typed child of <domain>, in libvirt's order.
+    #[allow(clippy::too_many_lines)]
     fn write_typed(&self, out: &mut String, rank: usize, flags: FormatFlags) {
         let Some(name) = DOMAIN_CHILD_ORDER.get(rank) else { return };
         match *name {
@@ -656,6 +673,26 @@ impl Domain {
             }
             "iothreads" => {
                 text_element(out, 1, "iothreads", self.iothreads.map(|n| n.to_string()).as_deref());
+            }
+            "vcpus" => {
+                if let Some(v) = &self.vcpus {
+                    write_vcpus(out, v);
+                }
+            }
+            "cputune" => {
+                if let Some(t) = &self.cputune {
+                    t.write(out);
+                }
+            }
+            "numatune" => {
+                if let Some(n) = &self.numatune {
+                    n.write(out);
+                }
+            }
+            "pm" => {
+                if let Some(pm) = self.pm {
+                    pm.write(out);
+                }
             }
             "os" => {
                 if let Some(os) = &self.os {
@@ -719,6 +756,10 @@ impl Domain {
         }
         typed(self.iothreads.is_some(), 1);
         typed(true, self.os.as_ref().map_or(0, Os::occurrences));
+        typed(true, self.vcpus.as_deref().map_or(0, vcpus_occurrences));
+        typed(true, self.cputune.as_ref().map_or(0, Cputune::occurrences));
+        typed(true, self.numatune.as_ref().map_or(0, Numatune::occurrences));
+        typed(true, self.pm.map_or(0, Pm::occurrences));
         typed(true, self.cpu.as_ref().map_or(0, Cpu::occurrences));
         typed(true, self.clock.as_ref().map_or(0, Clock::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
@@ -776,7 +817,9 @@ impl Domain {
         if let (None, Some(m)) = (&self.current_memory, &self.memory) {
             self.current_memory = Some(Memory { kib: m.kib, dump_core: None });
         }
-        let numa_auto = self.others.iter().any(|e| {
+        let numa_auto = self.numatune.as_ref().is_some_and(|n| {
+            n.memory.as_ref().is_some_and(|m| m.placement.as_deref() == Some("auto"))
+        }) || self.others.iter().any(|e| {
             e.name == "numatune"
                 && e.child("memory").and_then(|m| m.attribute("placement")) == Some("auto")
         });

@@ -1001,10 +1001,7 @@ impl Cpu {
                         {
                             return None;
                         }
-                        let cpus = match cell.attribute("cpus") {
-                            None => None,
-                            Some(v) => Some(v.parse::<CpuSet>().ok()?),
-                        };
+                        let cpus = opt_cpuset(cell, "cpus")?;
                         cells.push(NumaCell {
                             id: opt_u32(cell, "id")?,
                             cpus,
@@ -1134,5 +1131,476 @@ impl Cpu {
             out.push_str(&body);
             end(out, 1, "cpu");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// <cputune>, <numatune>, <vcpus>, <iothreadids>, <pm>
+
+/// `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`: a real-time scheduler for a set of
+/// threads.
+///
+/// ```
+/// let s = virtkit_domxml::Sched { ids: None, scheduler: "fifo".into(), priority: Some(1) };
+/// assert_eq!(s.scheduler, "fifo");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sched {
+    /// `vcpus` or `iothreads` (absent on `<emulatorsched>`).
+    pub ids: Option<CpuSet>,
+    /// `scheduler`: `batch`, `idle`, `fifo`, `rr`.
+    pub scheduler: String,
+    /// `priority`.
+    pub priority: Option<i32>,
+}
+
+/// `<cputune>`: CPU shares, periods and quotas, pinning and schedulers. Every cpu list is a
+/// [`CpuSet`] and is written back as libvirt formats it (`0-3,^1` becomes `0,2-3`).
+/// (`<cachetune>` and `<memorytune>` keep the whole element lossless for now.)
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><cputune><vcpupin vcpu='0' cpuset='0-3,^1'/>\
+///     <shares>2048</shares></cputune></domain>").unwrap();
+/// let t = d.cputune.as_ref().unwrap();
+/// assert_eq!(t.shares, Some(2048));
+/// assert_eq!(t.vcpupin[0].1.to_string(), "0,2-3");
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), "<domain type='kvm'>\n  <cputune>\n    \
+///     <shares>2048</shares>\n    <vcpupin vcpu='0' cpuset='0,2-3'/>\n  </cputune>\n</domain>\n");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cputune {
+    /// `<shares>`.
+    pub shares: Option<u64>,
+    /// `<period>`.
+    pub period: Option<u64>,
+    /// `<quota>`.
+    pub quota: Option<i64>,
+    /// `<global_period>`.
+    pub global_period: Option<u64>,
+    /// `<global_quota>`.
+    pub global_quota: Option<i64>,
+    /// `<emulator_period>`.
+    pub emulator_period: Option<u64>,
+    /// `<emulator_quota>`.
+    pub emulator_quota: Option<i64>,
+    /// `<iothread_period>`.
+    pub iothread_period: Option<u64>,
+    /// `<iothread_quota>`.
+    pub iothread_quota: Option<i64>,
+    /// `<vcpupin vcpu cpuset/>`s: (vcpu, cpuset).
+    pub vcpupin: Vec<(u32, CpuSet)>,
+    /// `<emulatorpin cpuset/>`.
+    pub emulatorpin: Option<CpuSet>,
+    /// `<iothreadpin iothread cpuset/>`s: (iothread, cpuset).
+    pub iothreadpin: Vec<(u32, CpuSet)>,
+    /// `<emulatorsched>`.
+    pub emulatorsched: Option<Sched>,
+    /// `<vcpusched>`s.
+    pub vcpusched: Vec<Sched>,
+    /// `<iothreadsched>`s.
+    pub iothreadsched: Vec<Sched>,
+}
+
+fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
+    if !leaf(e, &[]) {
+        return None;
+    }
+    e.text().trim().parse().ok()
+}
+
+/// A non-empty cpu list (libvirt refuses lists that select nothing, such as `0,^0`; such an
+/// element stays lossless).
+fn cpuset_attr(e: &Element, name: &str) -> Option<CpuSet> {
+    e.attribute(name)?.parse::<CpuSet>().ok().filter(|s| !s.is_empty())
+}
+
+fn parse_sched(e: &Element, ids: Option<&str>) -> Option<Sched> {
+    let mut allowed = alloc::vec!["scheduler", "priority"];
+    allowed.extend(ids);
+    if !leaf(e, &allowed) || !e.children.is_empty() {
+        return None;
+    }
+    let priority = match e.attribute("priority") {
+        None => None,
+        Some(v) => Some(v.parse().ok()?),
+    };
+    Some(Sched {
+        ids: match ids {
+            Some(name) => Some(cpuset_attr(e, name)?),
+            None => None,
+        },
+        scheduler: e.attribute("scheduler")?.to_string(),
+        priority,
+    })
+}
+
+fn write_sched(out: &mut String, name: &str, ids: Option<&str>, s: &Sched) {
+    open(out, 2, name);
+    if let (Some(attr_name), Some(set)) = (ids, &s.ids) {
+        attr(out, attr_name, Some(&set.to_string()));
+    }
+    attr(out, "scheduler", Some(&s.scheduler));
+    attr(out, "priority", s.priority.map(|p| p.to_string()).as_deref());
+    out.push_str("/>\n");
+}
+
+impl Cputune {
+    pub(crate) fn parse(e: &Element) -> Option<Cputune> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut t = Cputune::default();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "shares" => set_once(&mut t.shares, num_text(c))?,
+                "period" => set_once(&mut t.period, num_text(c))?,
+                "quota" => set_once(&mut t.quota, num_text(c))?,
+                "global_period" => set_once(&mut t.global_period, num_text(c))?,
+                "global_quota" => set_once(&mut t.global_quota, num_text(c))?,
+                "emulator_period" => set_once(&mut t.emulator_period, num_text(c))?,
+                "emulator_quota" => set_once(&mut t.emulator_quota, num_text(c))?,
+                "iothread_period" => set_once(&mut t.iothread_period, num_text(c))?,
+                "iothread_quota" => set_once(&mut t.iothread_quota, num_text(c))?,
+                "vcpupin" | "iothreadpin" => {
+                    let id_name = if c.name == "vcpupin" { "vcpu" } else { "iothread" };
+                    if !leaf(c, &[id_name, "cpuset"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let id = u32::try_from(parse_ull(c.attribute(id_name)?)?).ok()?;
+                    let pin = (id, cpuset_attr(c, "cpuset")?);
+                    if c.name == "vcpupin" { t.vcpupin.push(pin) } else { t.iothreadpin.push(pin) }
+                }
+                "emulatorpin" => {
+                    if !leaf(c, &["cpuset"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    set_once(&mut t.emulatorpin, cpuset_attr(c, "cpuset"))?;
+                }
+                "emulatorsched" => set_once(&mut t.emulatorsched, parse_sched(c, None))?,
+                "vcpusched" => t.vcpusched.push(parse_sched(c, Some("vcpus"))?),
+                "iothreadsched" => t.iothreadsched.push(parse_sched(c, Some("iothreads"))?),
+                _ => return None,
+            }
+        }
+        Some(t)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let scalars = [
+            self.shares.is_some(),
+            self.period.is_some(),
+            self.quota.is_some(),
+            self.global_period.is_some(),
+            self.global_quota.is_some(),
+            self.emulator_period.is_some(),
+            self.emulator_quota.is_some(),
+            self.iothread_period.is_some(),
+            self.iothread_quota.is_some(),
+        ];
+        let sched =
+            |s: &Sched| 2 + usize::from(s.ids.is_some()) + usize::from(s.priority.is_some());
+        1 + count(&scalars)
+            + 3 * (self.vcpupin.len() + self.iothreadpin.len())
+            + 2 * usize::from(self.emulatorpin.is_some())
+            + self.emulatorsched.as_ref().map_or(0, sched)
+            + self.vcpusched.iter().chain(&self.iothreadsched).map(sched).sum::<usize>()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        let scalars: [(&str, Option<String>); 9] = [
+            ("shares", self.shares.map(|v| v.to_string())),
+            ("period", self.period.map(|v| v.to_string())),
+            ("quota", self.quota.map(|v| v.to_string())),
+            ("global_period", self.global_period.map(|v| v.to_string())),
+            ("global_quota", self.global_quota.map(|v| v.to_string())),
+            ("emulator_period", self.emulator_period.map(|v| v.to_string())),
+            ("emulator_quota", self.emulator_quota.map(|v| v.to_string())),
+            ("iothread_period", self.iothread_period.map(|v| v.to_string())),
+            ("iothread_quota", self.iothread_quota.map(|v| v.to_string())),
+        ];
+        for (name, value) in &scalars {
+            text_child(&mut body, 2, name, value.as_deref());
+        }
+        for (vcpu, set) in &self.vcpupin {
+            open(&mut body, 2, "vcpupin");
+            attr(&mut body, "vcpu", Some(&vcpu.to_string()));
+            attr(&mut body, "cpuset", Some(&set.to_string()));
+            body.push_str("/>\n");
+        }
+        if let Some(set) = &self.emulatorpin {
+            open(&mut body, 2, "emulatorpin");
+            attr(&mut body, "cpuset", Some(&set.to_string()));
+            body.push_str("/>\n");
+        }
+        for (id, set) in &self.iothreadpin {
+            open(&mut body, 2, "iothreadpin");
+            attr(&mut body, "iothread", Some(&id.to_string()));
+            attr(&mut body, "cpuset", Some(&set.to_string()));
+            body.push_str("/>\n");
+        }
+        if let Some(s) = &self.emulatorsched {
+            write_sched(&mut body, "emulatorsched", None, s);
+        }
+        for s in &self.vcpusched {
+            write_sched(&mut body, "vcpusched", Some("vcpus"), s);
+        }
+        for s in &self.iothreadsched {
+            write_sched(&mut body, "iothreadsched", Some("iothreads"), s);
+        }
+        write_block(out, "cputune", &body);
+    }
+}
+
+/// Writes `<name>` + body + `</name>` at depth 1, or `<name/>` for an empty body.
+fn write_block(out: &mut String, name: &str, body: &str) {
+    open(out, 1, name);
+    if body.is_empty() {
+        out.push_str("/>\n");
+    } else {
+        out.push_str(">\n");
+        out.push_str(body);
+        end(out, 1, name);
+    }
+}
+
+/// `<numatune>`: host NUMA policy of the guest memory.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><numatune><memory mode='strict' nodeset='0-2,^1'/>\
+///     <memnode cellid='0' mode='preferred' nodeset='1'/></numatune></domain>").unwrap();
+/// let n = d.numatune.as_ref().unwrap();
+/// assert_eq!(n.memory.as_ref().unwrap().nodeset.as_ref().unwrap().to_string(), "0,2");
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains("<memory mode='strict' nodeset='0,2'/>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Numatune {
+    /// `<memory mode nodeset placement/>`.
+    pub memory: Option<NumaMemory>,
+    /// `<memnode cellid mode nodeset/>`s.
+    pub memnodes: Vec<MemNode>,
+}
+
+/// `<numatune><memory mode='strict' nodeset='0-1' placement='static'/>`.
+///
+/// ```
+/// let m = virtkit_domxml::NumaMemory { mode: Some("strict".into()), nodeset: None, placement: None };
+/// assert_eq!(m.mode.as_deref(), Some("strict"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NumaMemory {
+    /// `mode`: `strict`, `preferred`, `interleave`, `restrictive`.
+    pub mode: Option<String>,
+    /// `nodeset`.
+    pub nodeset: Option<CpuSet>,
+    /// `placement`: `static` or `auto`.
+    pub placement: Option<String>,
+}
+
+/// `<memnode cellid='0' mode='strict' nodeset='1'/>`.
+///
+/// ```
+/// let m = virtkit_domxml::MemNode { cellid: 0, mode: None, nodeset: None };
+/// assert_eq!(m.cellid, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MemNode {
+    /// `cellid`.
+    pub cellid: u32,
+    /// `mode`.
+    pub mode: Option<String>,
+    /// `nodeset`.
+    pub nodeset: Option<CpuSet>,
+}
+
+// As `opt_yes_no`: outer `None` for a value the model cannot hold.
+#[allow(clippy::option_option)]
+fn opt_cpuset(e: &Element, name: &str) -> Option<Option<CpuSet>> {
+    match e.attribute(name) {
+        None => Some(None),
+        Some(v) => v.parse::<CpuSet>().ok().filter(|s| !s.is_empty()).map(Some),
+    }
+}
+
+impl Numatune {
+    pub(crate) fn parse(e: &Element) -> Option<Numatune> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut n = Numatune::default();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "memory" => {
+                    if !leaf(c, &["mode", "nodeset", "placement"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let m = NumaMemory {
+                        mode: opt_string(c, "mode"),
+                        nodeset: opt_cpuset(c, "nodeset")?,
+                        placement: opt_string(c, "placement"),
+                    };
+                    set_once(&mut n.memory, Some(m))?;
+                }
+                "memnode" => {
+                    if !leaf(c, &["cellid", "mode", "nodeset"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    n.memnodes.push(MemNode {
+                        cellid: u32::try_from(parse_ull(c.attribute("cellid")?)?).ok()?,
+                        mode: opt_string(c, "mode"),
+                        nodeset: opt_cpuset(c, "nodeset")?,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        Some(n)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let mut n = 1;
+        if let Some(m) = &self.memory {
+            n += 1 + count(&[m.mode.is_some(), m.nodeset.is_some(), m.placement.is_some()]);
+        }
+        for m in &self.memnodes {
+            n += 2 + count(&[m.mode.is_some(), m.nodeset.is_some()]);
+        }
+        n
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        if let Some(m) = &self.memory {
+            open(&mut body, 2, "memory");
+            attr(&mut body, "mode", m.mode.as_deref());
+            attr(&mut body, "nodeset", m.nodeset.as_ref().map(CpuSet::to_string).as_deref());
+            attr(&mut body, "placement", m.placement.as_deref());
+            body.push_str("/>\n");
+        }
+        for m in &self.memnodes {
+            open(&mut body, 2, "memnode");
+            attr(&mut body, "cellid", Some(&m.cellid.to_string()));
+            attr(&mut body, "mode", m.mode.as_deref());
+            attr(&mut body, "nodeset", m.nodeset.as_ref().map(CpuSet::to_string).as_deref());
+            body.push_str("/>\n");
+        }
+        write_block(out, "numatune", &body);
+    }
+}
+
+/// One `<vcpus><vcpu id enabled hotpluggable order/></vcpus>` entry.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><vcpus><vcpu id='0' enabled='yes' \
+///     hotpluggable='no' order='1'/></vcpus></domain>").unwrap();
+/// assert_eq!(d.vcpus.unwrap()[0].order, Some(1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VcpuState {
+    /// `id`.
+    pub id: u32,
+    /// `enabled`.
+    pub enabled: Option<bool>,
+    /// `hotpluggable`.
+    pub hotpluggable: Option<bool>,
+    /// `order`.
+    pub order: Option<u32>,
+}
+
+pub(crate) fn parse_vcpus(e: &Element) -> Option<Vec<VcpuState>> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut list = Vec::new();
+    for c in e.elements() {
+        if c.name != "vcpu"
+            || !leaf(c, &["id", "enabled", "hotpluggable", "order"])
+            || !c.children.is_empty()
+        {
+            return None;
+        }
+        list.push(VcpuState {
+            id: u32::try_from(parse_ull(c.attribute("id")?)?).ok()?,
+            enabled: opt_yes_no(c, "enabled")?,
+            hotpluggable: opt_yes_no(c, "hotpluggable")?,
+            order: opt_u32(c, "order")?,
+        });
+    }
+    Some(list)
+}
+
+pub(crate) fn vcpus_occurrences(list: &[VcpuState]) -> usize {
+    1 + list
+        .iter()
+        .map(|v| 2 + count(&[v.enabled.is_some(), v.hotpluggable.is_some(), v.order.is_some()]))
+        .sum::<usize>()
+}
+
+pub(crate) fn write_vcpus(out: &mut String, list: &[VcpuState]) {
+    let mut body = String::new();
+    for v in list {
+        open(&mut body, 2, "vcpu");
+        attr(&mut body, "id", Some(&v.id.to_string()));
+        attr(&mut body, "enabled", v.enabled.map(yes_no_str));
+        attr(&mut body, "hotpluggable", v.hotpluggable.map(yes_no_str));
+        attr(&mut body, "order", v.order.map(|o| o.to_string()).as_deref());
+        body.push_str("/>\n");
+    }
+    write_block(out, "vcpus", &body);
+}
+
+/// `<pm><suspend-to-mem enabled/><suspend-to-disk enabled/></pm>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><pm><suspend-to-disk enabled='no'/>\
+///     </pm></domain>").unwrap();
+/// assert_eq!(d.pm.unwrap().suspend_to_disk, Some(false));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pm {
+    /// `<suspend-to-mem enabled>`.
+    pub suspend_to_mem: Option<bool>,
+    /// `<suspend-to-disk enabled>`.
+    pub suspend_to_disk: Option<bool>,
+}
+
+impl Pm {
+    pub(crate) fn parse(e: &Element) -> Option<Pm> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut pm = Pm::default();
+        for c in e.elements() {
+            if !leaf(c, &["enabled"]) || !c.children.is_empty() {
+                return None;
+            }
+            let value = yes_no(c.attribute("enabled")?)?;
+            match c.name.as_str() {
+                "suspend-to-mem" => set_once(&mut pm.suspend_to_mem, Some(value))?,
+                "suspend-to-disk" => set_once(&mut pm.suspend_to_disk, Some(value))?,
+                _ => return None,
+            }
+        }
+        Some(pm)
+    }
+
+    pub(crate) fn occurrences(self) -> usize {
+        1 + 2 * count(&[self.suspend_to_mem.is_some(), self.suspend_to_disk.is_some()])
+    }
+
+    pub(crate) fn write(self, out: &mut String) {
+        let mut body = String::new();
+        for (name, v) in
+            [("suspend-to-mem", self.suspend_to_mem), ("suspend-to-disk", self.suspend_to_disk)]
+        {
+            if let Some(v) = v {
+                open(&mut body, 2, name);
+                attr(&mut body, "enabled", Some(yes_no_str(v)));
+                body.push_str("/>\n");
+            }
+        }
+        write_block(out, "pm", &body);
     }
 }
