@@ -33,6 +33,25 @@
 //!
 //! The crate is `no_std` + `alloc` (disable the default `std` feature); the `serde` feature
 //! (de)serializes a [`CpuSet`] as its cpu-list string.
+//!
+//! # Where virtkit differs from libvirt, on purpose
+//!
+//! Each difference replaces a silent loss or an undefined behaviour of the C code with an
+//! error; none changes what libvirt accepts or prints.
+//!
+//! * A NUL byte ends a C string, so libvirt ignores whatever follows it; the parsers here
+//!   reject it (`ExpectedSeparator` at its offset).
+//! * `virBitmapToDataBuf` drops CPUs that do not fit the buffer; [`CpuSet::write_cpumap`] and
+//!   [`CpuSet::to_cpumap_len`] return [`CpumapError::CpuBeyondMap`].
+//! * `VIR_USE_CPU` and friends write out of bounds for a CPU beyond the map;
+//!   [`maps::use_cpu`] and [`maps::unuse_cpu`] report `false` and change nothing.
+//! * The argument checks in [`checks`] also refuse a buffer shorter than the length passed with
+//!   it (C would read or write past its end); those errors say so
+//!   ([`checks::CheckError::is_virtkit_only`]).
+//!
+//! Quirks of libvirt that are reproduced, not fixed: `0-+3` and `0--0` are accepted (the range
+//! end goes through `strtol`), a vertical tab is white space after `-` but not elsewhere, a
+//! trailing comma is accepted, and `virDomainGetVcpus`'s zero check reports "must not be zero".
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
