@@ -137,8 +137,11 @@ impl CpuSet {
     /// ```
     pub fn to_cpumap(&self) -> Vec<u8> {
         let len = self.last().map_or(1, |last| last as usize / 8 + 1);
-        let mut out = vec![0u8; len];
-        self.fill_bytes(&mut out);
+        let mut out = Vec::with_capacity(self.words().len() * 8);
+        for word in self.words() {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        out.resize(len, 0);
         out
     }
 
@@ -183,13 +186,16 @@ impl CpuSet {
     /// assert_eq!(set.size(), 40);
     /// ```
     pub fn from_cpumap(map: &[u8]) -> CpuSet {
-        let mut words = vec![0u64; map.len().div_ceil(8)];
-        for (i, chunk) in map.chunks(8).enumerate() {
+        let (whole, tail) = map.as_chunks::<8>();
+        let mut words: Vec<u64> = Vec::with_capacity(whole.len() + 1);
+        words.extend(whole.iter().map(|chunk| u64::from_le_bytes(*chunk)));
+        if !tail.is_empty() {
             let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            words[i] = u64::from_le_bytes(buf);
+            buf[..tail.len()].copy_from_slice(tail);
+            words.push(u64::from_le_bytes(buf));
         }
-        CpuSet::from_words(&words, map.len() as u64 * 8)
+        // Every bit read lies below 8 * len, the set's size.
+        CpuSet::from_word_vec(words, map.len() as u64 * 8)
     }
 
     /// Copies the members into `out` (fully overwritten), which is known to be long enough.

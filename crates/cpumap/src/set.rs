@@ -486,6 +486,13 @@ impl CpuSet {
 
     // ----- internal helpers used by the parsers and the operators -----
 
+    /// A set from owned words whose bits all lie below `size`.
+    pub(crate) fn from_word_vec(words: Vec<u64>, size: u64) -> CpuSet {
+        let mut set = CpuSet { words: Words::from_vec(words), size };
+        set.trim();
+        set
+    }
+
     /// Length of the storage in bits (a multiple of 64).
     fn bit_len(&self) -> u64 {
         self.words.len() as u64 * WORD
@@ -591,8 +598,15 @@ impl CpuSet {
             self.ensure_words(other.words().len());
         }
         let theirs = other.words();
-        for (i, w) in self.words.iter_mut().enumerate() {
-            *w = op(*w, theirs.get(i).copied().unwrap_or(0));
+        let mine: &mut [u64] = &mut self.words;
+        let common = mine.len().min(theirs.len());
+        // Word against word over the common part (a plain zip, which the compiler vectorises),
+        // then the rest of `self` against zero.
+        for (w, &t) in mine[..common].iter_mut().zip(&theirs[..common]) {
+            *w = op(*w, t);
+        }
+        for w in &mut mine[common..] {
+            *w = op(*w, 0);
         }
         self.trim();
     }
