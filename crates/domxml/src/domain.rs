@@ -559,6 +559,11 @@ impl Domain {
     /// let d = Domain::from_xml("<domain type='kvm'><devices><graphics type='vnc' passwd='s'/>\
     ///     </devices></domain>").unwrap();
     /// assert!(!d.to_xml().contains("passwd"));
+    /// let d = Domain::from_xml("<domain type='kvm'><devices><disk type='network'><source \
+    ///     protocol='https' name='x'><cookies><cookie name='c'>v</cookie></cookies></source>\
+    ///     </disk></devices></domain>").unwrap();
+    /// assert!(!d.to_xml().contains("cookie"));
+    /// assert!(d.to_xml_flags(virtkit_domxml::FormatFlags::SECURE).contains("<cookie name='c'>v</cookie>"));
     /// ```
     pub fn to_xml(&self) -> String {
         self.to_xml_flags(FormatFlags::NONE)
@@ -912,21 +917,46 @@ fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
     text_element(out, 1, name, a.map(|a| a.to_string()).as_deref());
 }
 
-/// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`.
+/// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`
+/// and the HTTP `<cookies>` of network disk sources (backing stores included).
 fn write_devices(out: &mut String, devices: &Devices, flags: FormatFlags) {
     // libvirt always writes the pair, even around no device.
     out.push_str("  <devices>\n");
     let secure = flags.contains(FormatFlags::SECURE);
     for d in &devices.items {
-        if !secure && d.element.name == "graphics" && d.element.attribute("passwd").is_some() {
+        if !secure && holds_secret(&d.element) {
             let mut e = d.element.clone();
-            e.attributes.retain(|a| a.name != "passwd");
+            strip_secrets(&mut e);
             write_element(out, &e, 2, Style::Libvirt);
         } else {
             write_element(out, &d.element, 2, Style::Libvirt);
         }
     }
     out.push_str("  </devices>\n");
+}
+
+fn is_secret_attribute(owner: &Element, name: &str) -> bool {
+    owner.name == "graphics" && name == "passwd"
+}
+
+fn is_secret_child(owner: &Element, child: &Element) -> bool {
+    owner.name == "source" && child.name == "cookies"
+}
+
+fn holds_secret(e: &Element) -> bool {
+    e.attributes.iter().any(|a| is_secret_attribute(e, &a.name))
+        || e.elements().any(|c| is_secret_child(e, c) || holds_secret(c))
+}
+
+fn strip_secrets(e: &mut Element) {
+    let owner = Element::new(e.name.clone());
+    e.attributes.retain(|a| !is_secret_attribute(&owner, &a.name));
+    e.children.retain(|n| !matches!(n, Node::Element(c) if is_secret_child(&owner, c)));
+    for n in &mut e.children {
+        if let Node::Element(c) = n {
+            strip_secrets(c);
+        }
+    }
 }
 
 /// The `<metadata>` element with a namespace declaration on every prefixed child that relies
