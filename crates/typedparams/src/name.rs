@@ -86,6 +86,17 @@ impl ParamName {
         ParamName { len: name.len() as u8, bytes: *block }
     }
 
+    /// A name decoded from the wire: the first `len` bytes of `block`, the rest kept as
+    /// unspecified contents.
+    ///
+    /// # Safety
+    /// `len <= NAME_MAX`, and `block[..len]` is ASCII without NUL (`as_str` relies on it).
+    #[inline]
+    pub(crate) unsafe fn from_ascii_block(block: &[u8; NAME_MAX], len: usize) -> ParamName {
+        debug_assert!(len <= NAME_MAX && block[..len].iter().all(|b| (1..0x80).contains(b)));
+        ParamName { len: len as u8, bytes: *block }
+    }
+
     /// The whole inline buffer (the name, then unspecified bytes).
     pub(crate) fn block(&self) -> &[u8; NAME_MAX] {
         &self.bytes
@@ -101,7 +112,8 @@ impl ParamName {
     pub fn as_str(&self) -> &str {
         let bytes = &self.bytes[..usize::from(self.len)];
         // SAFETY: the first `len` bytes were copied from a `&str` of that length, in
-        // `from_checked` or in `from_wire` (a block starting at that very string).
+        // `from_checked` or in `from_wire` (a block starting at that very string), or were
+        // checked to be ASCII by the caller of `from_ascii_block`.
         unsafe { core::str::from_utf8_unchecked(bytes) }
     }
 }

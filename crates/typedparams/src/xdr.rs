@@ -339,8 +339,16 @@ impl TypedParams {
         let mut items = Vec::with_capacity((count as usize).min(room));
         for _ in 0..count {
             // Everything fallible first, so that the parameter is built straight in the list.
-            let (name, from, value) = r.param()?;
-            items.push(TypedParam::from_wire(ParamName::from_wire(name, from), value));
+            let param = if let Some(Fast { block, len, value }) = r.param_fast()? {
+                // SAFETY: `param_fast` checked that `len <= NAME_MAX` and that the first `len`
+                // bytes of the block are ASCII without NUL.
+                let name = unsafe { ParamName::from_ascii_block(block, len) };
+                TypedParam::from_wire(name, value)
+            } else {
+                let (name, from, value) = r.param()?;
+                TypedParam::from_wire(ParamName::from_wire(name, from), value)
+            };
+            items.push(param);
         }
         Ok((TypedParams::from(items), r.offset()))
     }
@@ -495,6 +503,18 @@ fn plain_ascii(b: &[u8]) -> bool {
     acc & TOPS == 0
 }
 
+/// Input [`Reader::param_fast`] needs: length word, the longest padded name, type word and an
+/// 8-byte value.
+const DECODE_WINDOW: usize = 4 + 80 + 4 + 8;
+
+/// What [`Reader::param_fast`] decodes: the name's block (its first `len` bytes checked to be
+/// ASCII without NUL, `len <= NAME_MAX`) and the value.
+struct Fast<'a> {
+    block: &'a [u8; NAME_MAX],
+    len: usize,
+    value: TypedValue,
+}
+
 /// A bounds-checked big-endian reader over the unread rest of the input.
 struct Reader<'a> {
     rest: &'a [u8],
@@ -580,6 +600,49 @@ impl<'a> Reader<'a> {
         };
         self.rest = rest;
         Ok((text, from))
+    }
+
+    /// [`Reader::param`] for the common case, with one bounds check for the name, type and a
+    /// fixed-size value: at least [`DECODE_WINDOW`] bytes left, an ASCII name of at most
+    /// [`NAME_MAX`] bytes and a known type. `Ok(None)` (nothing consumed) sends anything else
+    /// to [`Reader::param`]; string values are read as there.
+    #[inline]
+    fn param_fast(&mut self) -> Result<Option<Fast<'a>>, Error> {
+        let Some(w) = self.rest.first_chunk::<DECODE_WINDOW>() else {
+            return Ok(None);
+        };
+        let n = u32::from_be_bytes([w[0], w[1], w[2], w[3]]) as usize;
+        if n > NAME_MAX {
+            return Ok(None);
+        }
+        let pn = padded(n);
+        let Some(block) = w[4..].first_chunk::<NAME_MAX>() else {
+            return Ok(None);
+        };
+        if !plain_ascii(&block[..n]) {
+            return Ok(None);
+        }
+        let word = |at: usize| [w[at], w[at + 1], w[at + 2], w[at + 3]];
+        let dword = |at: usize| {
+            [w[at], w[at + 1], w[at + 2], w[at + 3], w[at + 4], w[at + 5], w[at + 6], w[at + 7]]
+        };
+        let at = 8 + pn;
+        let (value, used) = match i32::from_be_bytes(word(4 + pn)) {
+            1 => (TypedValue::Int(i32::from_be_bytes(word(at))), at + 4),
+            2 => (TypedValue::UInt(u32::from_be_bytes(word(at))), at + 4),
+            3 => (TypedValue::LLong(i64::from_be_bytes(dword(at))), at + 8),
+            4 => (TypedValue::ULLong(u64::from_be_bytes(dword(at))), at + 8),
+            5 => (TypedValue::Double(f64::from_bits(u64::from_be_bytes(dword(at)))), at + 8),
+            6 => (TypedValue::Boolean(i32::from_be_bytes(word(at)) != 0), at + 4),
+            7 => {
+                self.rest = &self.rest[at..];
+                let value = TypedValue::String(String::from(self.string()?.0));
+                return Ok(Some(Fast { block, len: n, value }));
+            }
+            _ => return Ok(None),
+        };
+        self.rest = &self.rest[used..];
+        Ok(Some(Fast { block, len: n, value }))
     }
 
     /// Decodes one `remote_typed_param`: its name (at most [`NAME_MAX`] bytes), the input
