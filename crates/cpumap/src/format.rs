@@ -85,6 +85,18 @@ impl<const N: usize, E, F: FnMut(&str) -> Result<(), E>> Staging<N, F> {
     }
 }
 
+/// Appends `n < 100` in decimal, char by char.
+#[inline]
+fn push_number(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+    } else {
+        let [a, b] = PAIRS[n as usize % 100];
+        out.push(char::from(a));
+        out.push(char::from(b));
+    }
+}
+
 /// Number of decimal digits of `n`.
 #[inline]
 fn decimal_len(n: u32) -> usize {
@@ -152,7 +164,24 @@ impl CpuSet {
         // Exact for sets below 10,000; a little generous above.
         let widest = self.last().map_or(1, decimal_len);
         let mut out = String::with_capacity(self.run_count() * (2 * widest + 2));
-        self.format_into(&mut out);
+        if self.words().len() > 1 {
+            self.format_into(&mut out);
+            return out;
+        }
+        // Below CPU 64 every number has one or two digits: straight into the exactly sized
+        // string, no staging, no reallocation.
+        let mut first = true;
+        for range in self.ranges() {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_number(&mut out, *range.start());
+            if range.end() != range.start() {
+                out.push('-');
+                push_number(&mut out, *range.end());
+            }
+        }
         out
     }
 

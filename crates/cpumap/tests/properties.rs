@@ -25,7 +25,16 @@ proptest! {
         }
         let mut s = String::new();
         set.format_into(&mut s);
-        prop_assert_eq!(s, text);
+        prop_assert_eq!(&s, &text);
+        prop_assert_eq!(set.format(), text);
+    }
+
+    #[test]
+    fn format_of_small_sets(set in cpuset(64)) {
+        let mut small = set.clone();
+        small.set_size(64);
+        prop_assert_eq!(small.format(), small.to_string());
+        prop_assert_eq!(CpuListParser::domain().allow_empty(true).parse(&small.format()).unwrap(), small);
     }
 
     #[test]
