@@ -11,7 +11,8 @@ use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
 use crate::parts::{
-    Clock, Cpu, Cputune, Numatune, Os, Pm, VcpuState, parse_vcpus, vcpus_occurrences, write_vcpus,
+    Clock, Cpu, Cputune, Features, Numatune, Os, Pm, VcpuState, parse_vcpus, vcpus_occurrences,
+    write_vcpus,
 };
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
@@ -267,6 +268,8 @@ pub struct Domain {
     pub numatune: Option<Numatune>,
     /// `<os>`.
     pub os: Option<Os>,
+    /// `<features>`.
+    pub features: Option<Features>,
     /// `<cpu>`.
     pub cpu: Option<Cpu>,
     /// `<clock>`.
@@ -529,6 +532,7 @@ impl Domain {
             "numatune" => once!(self.numatune, Numatune::parse(e)),
             "pm" => once!(self.pm, Pm::parse(e)),
             "cpu" => once!(self.cpu, Cpu::parse(e)),
+            "features" => once!(self.features, Features::parse(e)),
             "clock" => once!(self.clock, Clock::parse(e)),
             "memory" => once!(self.memory, parse_memory(cx, e, true)?),
             "currentMemory" => once!(self.current_memory, parse_memory(cx, e, false)?),
@@ -704,6 +708,11 @@ impl Domain {
                     os.write(out);
                 }
             }
+            "features" => {
+                if let Some(f) = &self.features {
+                    f.write(out);
+                }
+            }
             "cpu" => {
                 if let Some(cpu) = &self.cpu {
                     cpu.write(out);
@@ -765,6 +774,7 @@ impl Domain {
         typed(true, self.cputune.as_ref().map_or(0, Cputune::occurrences));
         typed(true, self.numatune.as_ref().map_or(0, Numatune::occurrences));
         typed(true, self.pm.map_or(0, Pm::occurrences));
+        typed(true, self.features.as_ref().map_or(0, Features::occurrences));
         typed(true, self.cpu.as_ref().map_or(0, Cpu::occurrences));
         typed(true, self.clock.as_ref().map_or(0, Clock::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {

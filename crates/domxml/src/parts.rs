@@ -1604,3 +1604,179 @@ impl Pm {
         write_block(out, "pm", &body);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// <features>
+
+macro_rules! feature_kinds {
+    ($($(#[$doc:meta])* $kind:ident = $name:literal, $attr:expr;)*) => {
+        /// A hypervisor feature of `<features>`, in libvirt's formatting order.
+        ///
+        /// ```
+        /// use virtkit_domxml::FeatureKind;
+        /// assert_eq!(FeatureKind::from_name("gic"), Some(FeatureKind::Gic));
+        /// assert_eq!(FeatureKind::Gic.attribute(), Some("version"));
+        /// assert!(FeatureKind::Acpi < FeatureKind::Gic);
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FeatureKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        const FEATURE_KINDS: &[(FeatureKind, &str, Option<&str>)] = &[
+            $((FeatureKind::$kind, $name, $attr),)*
+        ];
+    };
+}
+
+feature_kinds! {
+    /// `<acpi/>`
+    Acpi = "acpi", None;
+    /// `<apic eoi='on'/>`
+    Apic = "apic", Some("eoi");
+    /// `<pae/>`
+    Pae = "pae", None;
+    /// `<hap state='on'/>`
+    Hap = "hap", Some("state");
+    /// `<viridian/>`
+    Viridian = "viridian", None;
+    /// `<privnet/>`
+    Privnet = "privnet", None;
+    /// `<pvspinlock state='on'/>`
+    Pvspinlock = "pvspinlock", Some("state");
+    /// `<pmu state='on'/>`
+    Pmu = "pmu", Some("state");
+    /// `<vmport state='on'/>`
+    Vmport = "vmport", Some("state");
+    /// `<gic version='3'/>`
+    Gic = "gic", Some("version");
+    /// `<smm state='on'/>` (with `<tseg>` it stays lossless)
+    Smm = "smm", Some("state");
+    /// `<ioapic driver='kvm'/>`
+    Ioapic = "ioapic", Some("driver");
+    /// `<hpt resizing='required'/>` (with `<maxpagesize>` it stays lossless)
+    Hpt = "hpt", Some("resizing");
+    /// `<vmcoreinfo state='on'/>`
+    Vmcoreinfo = "vmcoreinfo", Some("state");
+    /// `<htm state='on'/>`
+    Htm = "htm", Some("state");
+    /// `<nested-hv state='on'/>`
+    NestedHv = "nested-hv", Some("state");
+    /// `<msrs unknown='ignore'/>`
+    Msrs = "msrs", Some("unknown");
+    /// `<ccf-assist state='on'/>`
+    CcfAssist = "ccf-assist", Some("state");
+    /// `<cfpc value='broken'/>`
+    Cfpc = "cfpc", Some("value");
+    /// `<sbbc value='broken'/>`
+    Sbbc = "sbbc", Some("value");
+    /// `<ibs value='broken'/>`
+    Ibs = "ibs", Some("value");
+    /// `<async-teardown enabled='yes'/>`
+    AsyncTeardown = "async-teardown", Some("enabled");
+    /// `<ras state='on'/>`
+    Ras = "ras", Some("state");
+    /// `<ps2 state='on'/>`
+    Ps2 = "ps2", Some("state");
+    /// `<aia value='aplic-imsic'/>`
+    Aia = "aia", Some("value");
+}
+
+impl FeatureKind {
+    /// The feature for an element name.
+    ///
+    /// ```
+    /// assert_eq!(virtkit_domxml::FeatureKind::from_name("hyperv"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<FeatureKind> {
+        FEATURE_KINDS.iter().find(|(_, n, _)| *n == name).map(|(k, _, _)| *k)
+    }
+
+    /// The element name.
+    ///
+    /// ```
+    /// assert_eq!(virtkit_domxml::FeatureKind::NestedHv.name(), "nested-hv");
+    /// ```
+    pub fn name(self) -> &'static str {
+        FEATURE_KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, n, _)| n)
+    }
+
+    /// The one attribute the feature carries, if any (`state`, `version`, ...).
+    ///
+    /// ```
+    /// assert_eq!(virtkit_domxml::FeatureKind::Pae.attribute(), None);
+    /// ```
+    pub fn attribute(self) -> Option<&'static str> {
+        FEATURE_KINDS.iter().find(|(k, _, _)| *k == self).and_then(|(_, _, a)| *a)
+    }
+}
+
+/// One feature and the value of its attribute (`on`, `3`, `kvm`, ...), if given.
+///
+/// ```
+/// let f = virtkit_domxml::Feature { kind: virtkit_domxml::FeatureKind::Gic, value: Some("3".into()) };
+/// assert_eq!(f.kind.attribute(), Some("version"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feature {
+    /// Which feature.
+    pub kind: FeatureKind,
+    /// The value of [`FeatureKind::attribute`].
+    pub value: Option<String>,
+}
+
+/// `<features>`, written in libvirt's order. (`<hyperv>`, `<kvm>`, `<xen>`, `<tcg>`,
+/// `<capabilities>` and features with children keep the whole element lossless for now.)
+///
+/// ```
+/// use virtkit_domxml::{Domain, FeatureKind, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><features><gic version='3'/><acpi/></features>\
+///     </domain>").unwrap();
+/// let f = d.features.as_ref().unwrap();
+/// assert_eq!(f.items[1].kind, FeatureKind::Gic);
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains("<features>\n    <acpi/>\n    <gic version='3'/>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Features {
+    /// The features, in libvirt's order.
+    pub items: Vec<Feature>,
+}
+
+impl Features {
+    pub(crate) fn parse(e: &Element) -> Option<Features> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut items: Vec<Feature> = Vec::new();
+        for c in e.elements() {
+            let kind = FeatureKind::from_name(&c.name)?;
+            let allowed: Vec<&str> = kind.attribute().into_iter().collect();
+            if !leaf(c, &allowed) || !c.children.is_empty() || items.iter().any(|f| f.kind == kind)
+            {
+                return None;
+            }
+            let value = kind.attribute().and_then(|a| c.attribute(a)).map(str::to_string);
+            items.push(Feature { kind, value });
+        }
+        items.sort_by_key(|f| f.kind);
+        Some(Features { items })
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + self.items.iter().map(|f| 1 + usize::from(f.value.is_some())).sum::<usize>()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        let mut items: Vec<&Feature> = self.items.iter().collect();
+        items.sort_by_key(|f| f.kind);
+        for f in items {
+            open(&mut body, 2, f.kind.name());
+            if let Some(a) = f.kind.attribute() {
+                attr(&mut body, a, f.value.as_deref());
+            }
+            body.push_str("/>\n");
+        }
+        write_block(out, "features", &body);
+    }
+}
