@@ -161,15 +161,16 @@ impl CpuSet {
     /// # Ok::<(), virtkit_cpumap::ParseError>(())
     /// ```
     pub fn format(&self) -> String {
-        // Exact for sets below 10,000; a little generous above.
-        let widest = self.last().map_or(1, decimal_len);
-        let mut out = String::with_capacity(self.run_count() * (2 * widest + 2));
         if self.words().len() > 1 {
+            // Exact for sets below 10,000; a little generous above.
+            let widest = self.last().map_or(1, decimal_len);
+            let mut out = String::with_capacity(self.run_count() * (2 * widest + 2));
             self.format_into(&mut out);
             return out;
         }
-        // Below CPU 64 every number has one or two digits: straight into the exactly sized
-        // string, no staging, no reallocation.
+        // Below CPU 64 every number has one or two digits: straight into the string, whose
+        // first allocation fits nearly every such list (the longest, "0,2,...,62", grows once).
+        let mut out = String::with_capacity(32);
         let mut first = true;
         for range in self.ranges() {
             if !first {
