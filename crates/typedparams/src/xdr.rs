@@ -339,16 +339,15 @@ impl TypedParams {
         let mut items = Vec::with_capacity((count as usize).min(room));
         for _ in 0..count {
             // Everything fallible first, so that the parameter is built straight in the list.
-            let param = if let Some(Fast { block, len, value }) = r.param_fast()? {
+            if let Some((block, len, value)) = r.param_fast()? {
                 // SAFETY: `param_fast` checked that `len <= NAME_MAX` and that the first `len`
                 // bytes of the block are ASCII without NUL.
                 let name = unsafe { ParamName::from_ascii_block(block, len) };
-                TypedParam::from_wire(name, value)
+                items.push(TypedParam::from_wire(name, value));
             } else {
                 let (name, from, value) = r.param()?;
-                TypedParam::from_wire(ParamName::from_wire(name, from), value)
-            };
-            items.push(param);
+                items.push(TypedParam::from_wire(ParamName::from_wire(name, from), value));
+            }
         }
         Ok((TypedParams::from(items), r.offset()))
     }
@@ -413,8 +412,13 @@ fn encode_slots<'a>(
     Ok(out)
 }
 
-/// Slack the writer needs past the encoded end: a whole name block and a padding word.
-const SLACK: usize = NAME_MAX + 4;
+/// The most a parameter other than a string's body takes while being written: length word,
+/// name block and a zero word after it, type word, 8-byte value (with margin).
+const WINDOW: usize = 4 + NAME_MAX + 4 + 4 + 8 + 1;
+
+/// Slack the writer needs past the encoded end: a whole window, so that every parameter
+/// starts with one (a parameter is at least 12 bytes, a string ends with a zero word).
+const SLACK: usize = WINDOW;
 
 /// Writes the encoding into uninitialized spare capacity with at least [`SLACK`] bytes of room
 /// past the encoded end.
@@ -451,10 +455,44 @@ impl Writer<'_> {
     #[inline]
     fn param(&mut self, p: &TypedParam) {
         let name = p.param_name();
+        // At most NAME_MAX already; the `min` tells the optimizer, so that every offset below
+        // is known to fall inside the window.
+        let n = name.len().min(NAME_MAX);
+        let pn = padded(n);
+        let Some(w) = self.out.get_mut(self.pos..).and_then(|w| w.first_chunk_mut::<WINDOW>())
+        else {
+            return self.param_anywhere(p);
+        };
+        // Length, the whole inline name block (fixed size, no call), the zero padding after
+        // the name (bytes past it are overwritten next), the type, then the value.
+        w[..4].write_copy_of_slice(&(n as u32).to_be_bytes());
+        w[4..4 + NAME_MAX].write_copy_of_slice(name.block());
+        w[4 + n..8 + n].write_copy_of_slice(&[0; 4]);
+        w[4 + pn..8 + pn].write_copy_of_slice(&p.param_type().code().to_be_bytes());
+        let at = 8 + pn;
+        let end = match p.value() {
+            TypedValue::Int(v) => put(w, at, v.to_be_bytes()),
+            TypedValue::UInt(v) => put(w, at, v.to_be_bytes()),
+            TypedValue::LLong(v) => put(w, at, v.to_be_bytes()),
+            TypedValue::ULLong(v) => put(w, at, v.to_be_bytes()),
+            TypedValue::Double(v) => put(w, at, v.to_bits().to_be_bytes()),
+            TypedValue::Boolean(v) => put(w, at, i32::from(*v).to_be_bytes()),
+            TypedValue::String(s) => {
+                let end = put(w, at, (s.len() as u32).to_be_bytes());
+                self.pos += end;
+                self.padded(s.as_bytes());
+                return;
+            }
+        };
+        self.pos += end;
+    }
+
+    /// [`Writer::param`] without the window (not reached while the slack holds).
+    #[cold]
+    fn param_anywhere(&mut self, p: &TypedParam) {
+        let name = p.param_name();
         let n = name.len();
         self.word((n as u32).to_be_bytes());
-        // The whole inline name block (fixed size, no call), then the zero padding after the
-        // name; the block's bytes past the padding are overwritten by what follows.
         self.bytes_at(self.pos, name.block());
         self.bytes_at(self.pos + n, &[0; 4]);
         self.pos += padded(n);
@@ -472,6 +510,13 @@ impl Writer<'_> {
             }
         }
     }
+}
+
+/// Writes `bytes` at `at` in the window; returns the offset after them.
+#[inline]
+fn put<const N: usize>(w: &mut [MaybeUninit<u8>; WINDOW], at: usize, bytes: [u8; N]) -> usize {
+    w[at..at + N].write_copy_of_slice(&bytes);
+    at + N
 }
 
 /// Whether every byte of `b` is in `1..=0x7f` (ASCII without NUL), eight bytes at a time.
@@ -508,12 +553,8 @@ fn plain_ascii(b: &[u8]) -> bool {
 const DECODE_WINDOW: usize = 4 + 80 + 4 + 8;
 
 /// What [`Reader::param_fast`] decodes: the name's block (its first `len` bytes checked to be
-/// ASCII without NUL, `len <= NAME_MAX`) and the value.
-struct Fast<'a> {
-    block: &'a [u8; NAME_MAX],
-    len: usize,
-    value: TypedValue,
-}
+/// ASCII without NUL, `len <= NAME_MAX`), `len`, and the value.
+type Fast<'a> = (&'a [u8; NAME_MAX], usize, TypedValue);
 
 /// A bounds-checked big-endian reader over the unread rest of the input.
 struct Reader<'a> {
@@ -637,12 +678,12 @@ impl<'a> Reader<'a> {
             7 => {
                 self.rest = &self.rest[at..];
                 let value = TypedValue::String(String::from(self.string()?.0));
-                return Ok(Some(Fast { block, len: n, value }));
+                return Ok(Some((block, n, value)));
             }
             _ => return Ok(None),
         };
         self.rest = &self.rest[used..];
-        Ok(Some(Fast { block, len: n, value }))
+        Ok(Some((block, n, value)))
     }
 
     /// Decodes one `remote_typed_param`: its name (at most [`NAME_MAX`] bytes), the input
