@@ -1,6 +1,10 @@
 //! `Display` for [`CpuSet`]: libvirt's `virBitmapFormat`, written through a small stack buffer
 //! so that formatting allocates nothing of its own.
 
+// `#[inline(always)]` on the digit writer is measured (callgrind, criterion): without it the
+// writer stays a call per number once it handles five digits.
+#![allow(clippy::inline_always)]
+
 use alloc::string::String;
 use core::fmt;
 
@@ -45,7 +49,7 @@ impl<const N: usize, E, F: FnMut(&str) -> Result<(), E>> Staging<N, F> {
     }
 
     /// Writes `n` in decimal. The caller guarantees `ITEM_MAX` free bytes.
-    #[inline]
+    #[inline(always)]
     fn number(&mut self, n: u32) {
         let at = self.len;
         let Some(dst) = self.buf.get_mut(at..at + 10) else { return };
@@ -66,6 +70,13 @@ impl<const N: usize, E, F: FnMut(&str) -> Result<(), E>> Staging<N, F> {
                 dst[2..4].copy_from_slice(&PAIRS[lo]);
                 4
             }
+        } else if n < 100_000 {
+            // Up to CPU 99,999, which covers libvirt's domain bound of 16,384.
+            let (top, rest) = (n / 10_000, n % 10_000);
+            dst[0] = b'0' + top as u8;
+            dst[1..3].copy_from_slice(&PAIRS[(rest / 100) as usize]);
+            dst[3..5].copy_from_slice(&PAIRS[(rest % 100) as usize]);
+            5
         } else {
             let len = decimal_len(n);
             let (mut v, mut i) = (n, len);
