@@ -143,8 +143,8 @@ fn bench_bytes(c: &mut Criterion) {
 /// lean wrappers (C strings prepared beforehand, the formatted string only measured and freed).
 fn summary(lists: &[String], long: &[(&str, String)]) {
     let lv = virtkit_cref::libvirt();
-    let slice = Duration::from_millis(60);
-    let rounds = 7;
+    let slice = Duration::from_millis(40);
+    let rounds = 15;
     let mut rows = Vec::new();
     let c_lists: Vec<CString> = lists.iter().map(|l| CString::new(l.as_str()).unwrap()).collect();
     let row = |what: String,
