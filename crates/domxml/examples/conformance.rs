@@ -182,7 +182,11 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
             Some(v) if v == a.value || a.name == "unit" => {}
             Some(v) => {
                 let as_sets = a.value.parse::<virtkit_domxml::CpuSet>().ok().zip(v.parse().ok());
-                if !as_sets.is_some_and(|(x, y)| x == y) {
+                // A size beside a unit (`<page size='5' unit='M'>`) is compared in KiB.
+                let as_sizes = (inp.attribute("unit").is_some() || out.attribute("unit").is_some())
+                    && memory_kib(&a.value, inp.attribute("unit")).ok()
+                        == memory_kib(v, out.attribute("unit")).ok();
+                if !as_sizes && !as_sets.is_some_and(|(x, y)| x == y) {
                     return Err(format!("{path}/@{}: '{}' became '{v}'", a.name, a.value));
                 }
             }

@@ -11,8 +11,9 @@ use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
 use crate::parts::{
-    Clock, Cpu, Cputune, Features, Numatune, Os, Pm, VcpuState, parse_vcpus, vcpus_occurrences,
-    write_vcpus,
+    Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, Numatune, Os, Pm, SecLabel,
+    VcpuState, iothreadids_occurrences, parse_iothreadids, parse_vcpus, vcpus_occurrences,
+    write_iothreadids, write_vcpus,
 };
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
@@ -260,6 +261,10 @@ pub struct Domain {
     pub vcpu: Option<Vcpu>,
     /// `<iothreads>`: the number of IOThreads.
     pub iothreads: Option<u32>,
+    /// `<memoryBacking>`.
+    pub memory_backing: Option<MemoryBacking>,
+    /// `<iothreadids>`.
+    pub iothreadids: Option<Vec<IothreadId>>,
     /// `<vcpus>`: per-vcpu state.
     pub vcpus: Option<Vec<VcpuState>>,
     /// `<cputune>`.
@@ -276,6 +281,8 @@ pub struct Domain {
     pub clock: Option<Clock>,
     /// `<pm>`.
     pub pm: Option<Pm>,
+    /// Domain-level `<seclabel>`s, in order.
+    pub seclabels: Vec<SecLabel>,
     /// `<on_poweroff>`.
     pub on_poweroff: Option<LifecycleAction>,
     /// `<on_reboot>`.
@@ -527,6 +534,22 @@ impl Domain {
                 once!(self.max_memory, Some(MaxMemory { kib, slots }))
             }
             "os" => once!(self.os, Os::parse(e)),
+            "memoryBacking" => once!(self.memory_backing, MemoryBacking::parse(e)),
+            "iothreadids" => once!(self.iothreadids, parse_iothreadids(e)),
+            "seclabel" => {
+                // Several are allowed; an untyped one earlier keeps the later ones untyped too,
+                // so that their relative order survives.
+                if self.others.iter().any(|o| o.name == "seclabel") {
+                    return Ok(false);
+                }
+                match SecLabel::parse(e) {
+                    Some(s) => {
+                        self.seclabels.push(s);
+                        Ok(true)
+                    }
+                    None => Ok(false),
+                }
+            }
             "vcpus" => once!(self.vcpus, parse_vcpus(e)),
             "cputune" => once!(self.cputune, Cputune::parse(e)),
             "numatune" => once!(self.numatune, Numatune::parse(e)),
@@ -683,6 +706,21 @@ impl Domain {
             "iothreads" => {
                 text_element(out, 1, "iothreads", self.iothreads.map(|n| n.to_string()).as_deref());
             }
+            "memoryBacking" => {
+                if let Some(m) = &self.memory_backing {
+                    m.write(out);
+                }
+            }
+            "iothreadids" => {
+                if let Some(list) = &self.iothreadids {
+                    write_iothreadids(out, list);
+                }
+            }
+            "seclabel" => {
+                for s in &self.seclabels {
+                    s.write(out);
+                }
+            }
             "vcpus" => {
                 if let Some(v) = &self.vcpus {
                     write_vcpus(out, v);
@@ -774,6 +812,9 @@ impl Domain {
         typed(true, self.cputune.as_ref().map_or(0, Cputune::occurrences));
         typed(true, self.numatune.as_ref().map_or(0, Numatune::occurrences));
         typed(true, self.pm.map_or(0, Pm::occurrences));
+        typed(true, self.memory_backing.as_ref().map_or(0, MemoryBacking::occurrences));
+        typed(true, self.iothreadids.as_deref().map_or(0, iothreadids_occurrences));
+        typed(true, self.seclabels.iter().map(SecLabel::occurrences).sum());
         typed(true, self.features.as_ref().map_or(0, Features::occurrences));
         typed(true, self.cpu.as_ref().map_or(0, Cpu::occurrences));
         typed(true, self.clock.as_ref().map_or(0, Clock::occurrences));

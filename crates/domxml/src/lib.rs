@@ -39,9 +39,9 @@ pub use doc::{Attribute, Element, Limits, Node};
 pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFlags};
 pub use error::{Error, ErrorKind};
 pub use parts::{
-    Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features, Loader,
-    MemNode, NumaCell, NumaMemory, Numatune, Nvram, Os, OsType, Pm, Sched, Timer, Topology,
-    VcpuState,
+    Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
+    HugePage, IothreadId, Loader, MemNode, MemoryBacking, NumaCell, NumaMemory, Numatune, Nvram,
+    Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
 };
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,

@@ -1780,3 +1780,307 @@ impl Features {
         write_block(out, "features", &body);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// <memoryBacking>, <seclabel>, <iothreadids>
+
+/// `<page size unit nodeset/>` of `<hugepages>`, the size in KiB.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><memoryBacking><hugepages>\
+///     <page size='2' unit='MiB' nodeset='0-1'/></hugepages></memoryBacking></domain>").unwrap();
+/// let page = &d.memory_backing.unwrap().hugepages.unwrap()[0];
+/// assert_eq!(page.size_kib, 2048);
+/// assert_eq!(page.nodeset.as_ref().unwrap().to_string(), "0-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HugePage {
+    /// `size`, in KiB.
+    pub size_kib: u64,
+    /// `nodeset`: the guest NUMA nodes it backs.
+    pub nodeset: Option<CpuSet>,
+}
+
+/// `<memoryBacking>`: how guest memory is backed.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <memoryBacking>\n    <nosharepages/>\n    \
+///     <source type='memfd'/>\n    <access mode='shared'/>\n  </memoryBacking>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// assert_eq!(d.memory_backing.as_ref().unwrap().access.as_deref(), Some("shared"));
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MemoryBacking {
+    /// `<hugepages>` with its `<page>`s (`Some(empty)` for a bare `<hugepages/>`).
+    pub hugepages: Option<Vec<HugePage>>,
+    /// `<nosharepages/>`.
+    pub nosharepages: bool,
+    /// `<locked/>`.
+    pub locked: bool,
+    /// `<source type=...>`: `file`, `anonymous`, `memfd`.
+    pub source: Option<String>,
+    /// `<access mode=...>`: `shared`, `private`.
+    pub access: Option<String>,
+    /// `<allocation mode=... threads=...>`: (mode, threads).
+    pub allocation: Option<(Option<String>, Option<u32>)>,
+    /// `<discard/>`.
+    pub discard: bool,
+}
+
+fn flag(slot: &mut bool, c: &Element) -> Option<()> {
+    if *slot || !c.attributes.is_empty() || !c.children.is_empty() {
+        return None;
+    }
+    *slot = true;
+    Some(())
+}
+
+impl MemoryBacking {
+    pub(crate) fn parse(e: &Element) -> Option<MemoryBacking> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut m = MemoryBacking::default();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "hugepages" => {
+                    if !branch(c, &[]) {
+                        return None;
+                    }
+                    let mut pages = Vec::new();
+                    for p in c.elements() {
+                        if p.name != "page"
+                            || !leaf(p, &["size", "unit", "nodeset"])
+                            || !p.children.is_empty()
+                        {
+                            return None;
+                        }
+                        pages.push(HugePage {
+                            size_kib: memory_kib(p.attribute("size")?, p.attribute("unit")).ok()?,
+                            nodeset: opt_cpuset(p, "nodeset")?,
+                        });
+                    }
+                    set_once(&mut m.hugepages, Some(pages))?;
+                }
+                "nosharepages" => flag(&mut m.nosharepages, c)?,
+                "locked" => flag(&mut m.locked, c)?,
+                "discard" => flag(&mut m.discard, c)?,
+                "source" | "access" => {
+                    let name = if c.name == "source" { "type" } else { "mode" };
+                    if !leaf(c, &[name]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    let slot = if c.name == "source" { &mut m.source } else { &mut m.access };
+                    set_once(slot, opt_string(c, name))?;
+                }
+                "allocation" => {
+                    if !leaf(c, &["mode", "threads"]) || !c.children.is_empty() {
+                        return None;
+                    }
+                    set_once(
+                        &mut m.allocation,
+                        Some((opt_string(c, "mode"), opt_u32(c, "threads")?)),
+                    )?;
+                }
+                _ => return None,
+            }
+        }
+        Some(m)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let mut n = 1 + count(&[self.nosharepages, self.locked, self.discard]);
+        if let Some(pages) = &self.hugepages {
+            n += 1 + pages.iter().map(|p| 3 + usize::from(p.nodeset.is_some())).sum::<usize>();
+        }
+        n += 2 * count(&[self.source.is_some(), self.access.is_some()]);
+        if let Some((mode, threads)) = &self.allocation {
+            n += 1 + count(&[mode.is_some(), threads.is_some()]);
+        }
+        n
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        if let Some(pages) = &self.hugepages {
+            write_list(&mut body, "hugepages", pages.is_empty(), |out| {
+                for p in pages {
+                    open(out, 3, "page");
+                    attr(out, "size", Some(&p.size_kib.to_string()));
+                    attr(out, "unit", Some("KiB"));
+                    attr(out, "nodeset", p.nodeset.as_ref().map(CpuSet::to_string).as_deref());
+                    out.push_str("/>\n");
+                }
+            });
+        }
+        for (name, on) in [("nosharepages", self.nosharepages), ("locked", self.locked)] {
+            if on {
+                open(&mut body, 2, name);
+                body.push_str("/>\n");
+            }
+        }
+        for (name, attr_name, value) in
+            [("source", "type", &self.source), ("access", "mode", &self.access)]
+        {
+            if let Some(v) = value {
+                open(&mut body, 2, name);
+                attr(&mut body, attr_name, Some(v));
+                body.push_str("/>\n");
+            }
+        }
+        if let Some((mode, threads)) = &self.allocation {
+            open(&mut body, 2, "allocation");
+            attr(&mut body, "mode", mode.as_deref());
+            attr(&mut body, "threads", threads.map(|t| t.to_string()).as_deref());
+            body.push_str("/>\n");
+        }
+        if self.discard {
+            open(&mut body, 2, "discard");
+            body.push_str("/>\n");
+        }
+        write_block(out, "memoryBacking", &body);
+    }
+}
+
+/// A domain-level `<seclabel type model relabel>` with its labels.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let xml = "<domain type='kvm'>\n  <seclabel type='static' model='selinux' relabel='no'>\n    \
+///     <label>system_u:system_r:svirt_t:s0:c1</label>\n  </seclabel>\n</domain>\n";
+/// let d = Domain::from_xml(xml).unwrap();
+/// assert_eq!(d.seclabels[0].model.as_deref(), Some("selinux"));
+/// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SecLabel {
+    /// `type`: `dynamic`, `static`, `none`.
+    pub kind: Option<String>,
+    /// `model`: `selinux`, `apparmor`, `dac`, ...
+    pub model: Option<String>,
+    /// `relabel`.
+    pub relabel: Option<bool>,
+    /// `<label>`.
+    pub label: Option<String>,
+    /// `<imagelabel>`.
+    pub imagelabel: Option<String>,
+    /// `<baselabel>`.
+    pub baselabel: Option<String>,
+}
+
+impl SecLabel {
+    pub(crate) fn parse(e: &Element) -> Option<SecLabel> {
+        if !branch(e, &["type", "model", "relabel"]) {
+            return None;
+        }
+        let mut s = SecLabel {
+            kind: opt_string(e, "type"),
+            model: opt_string(e, "model"),
+            relabel: opt_yes_no(e, "relabel")?,
+            ..SecLabel::default()
+        };
+        for c in e.elements() {
+            let slot = match c.name.as_str() {
+                "label" => &mut s.label,
+                "imagelabel" => &mut s.imagelabel,
+                "baselabel" => &mut s.baselabel,
+                _ => return None,
+            };
+            set_once(slot, text_of(c))?;
+        }
+        Some(s)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + count(&[
+            self.kind.is_some(),
+            self.model.is_some(),
+            self.relabel.is_some(),
+            self.label.is_some(),
+            self.imagelabel.is_some(),
+            self.baselabel.is_some(),
+        ])
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "seclabel");
+        attr(out, "type", self.kind.as_deref());
+        attr(out, "model", self.model.as_deref());
+        attr(out, "relabel", self.relabel.map(yes_no_str));
+        let mut body = String::new();
+        text_child(&mut body, 2, "label", self.label.as_deref());
+        text_child(&mut body, 2, "imagelabel", self.imagelabel.as_deref());
+        text_child(&mut body, 2, "baselabel", self.baselabel.as_deref());
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            end(out, 1, "seclabel");
+        }
+    }
+}
+
+/// One `<iothreadids><iothread id thread_pool_min thread_pool_max/>` entry (with `<poll>` it
+/// stays lossless).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><iothreadids>\
+///     <iothread id='2' thread_pool_max='8'/></iothreadids></domain>").unwrap();
+/// assert_eq!(d.iothreadids.unwrap()[0].thread_pool_max, Some(8));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IothreadId {
+    /// `id`.
+    pub id: u32,
+    /// `thread_pool_min`.
+    pub thread_pool_min: Option<i32>,
+    /// `thread_pool_max`.
+    pub thread_pool_max: Option<i32>,
+}
+
+pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut list = Vec::new();
+    for c in e.elements() {
+        let allowed = ["id", "thread_pool_min", "thread_pool_max"];
+        if c.name != "iothread" || !leaf(c, &allowed) || !c.children.is_empty() {
+            return None;
+        }
+        let int = |name: &str| -> Option<Option<i32>> {
+            match c.attribute(name) {
+                None => Some(None),
+                Some(v) => v.parse().ok().map(Some),
+            }
+        };
+        list.push(IothreadId {
+            id: u32::try_from(parse_ull(c.attribute("id")?)?).ok()?,
+            thread_pool_min: int("thread_pool_min")?,
+            thread_pool_max: int("thread_pool_max")?,
+        });
+    }
+    Some(list)
+}
+
+pub(crate) fn iothreadids_occurrences(list: &[IothreadId]) -> usize {
+    1 + list
+        .iter()
+        .map(|t| 2 + count(&[t.thread_pool_min.is_some(), t.thread_pool_max.is_some()]))
+        .sum::<usize>()
+}
+
+pub(crate) fn write_iothreadids(out: &mut String, list: &[IothreadId]) {
+    let mut body = String::new();
+    for t in list {
+        open(&mut body, 2, "iothread");
+        attr(&mut body, "id", Some(&t.id.to_string()));
+        attr(&mut body, "thread_pool_min", t.thread_pool_min.map(|v| v.to_string()).as_deref());
+        attr(&mut body, "thread_pool_max", t.thread_pool_max.map(|v| v.to_string()).as_deref());
+        body.push_str("/>\n");
+    }
+    write_block(out, "iothreadids", &body);
+}
