@@ -429,29 +429,27 @@ impl Run<'_, '_> {
                 Err(self.error(pos, ParseErrorKind::Empty))
             };
         }
+        // Quick items hold at most nine digits, so below `MAX_CPU` whatever the limit.
+        let limit = self.bound.unwrap_or(u64::MAX);
         while pos < b.len() {
             // The common spellings (`N,` and `N-M,` without white space) in one tight step;
             // anything else, errors included, goes through the general path below.
             if let Some((item, next)) = quick_item(b, pos, self.strict) {
-                let within = |bit: u64| self.bound.is_none_or(|bound| bit < bound);
+                // A bounded set already has its final size, so growing it is a no-op there.
                 match item {
-                    Quick::Set(start, end) if start <= end && within(end) => {
+                    Quick::Set(start, end) if start <= end && end < limit => {
                         if start == end {
                             self.set.set_bit(start);
                         } else {
                             self.set.fill_range(start, end);
                         }
-                        if self.bound.is_none() {
-                            self.set.grow_size(end);
-                        }
+                        self.set.grow_size(end);
                         pos = self.ws(b, next);
                         continue;
                     }
-                    Quick::Clear(bit) if within(bit) => {
+                    Quick::Clear(bit) if bit < limit => {
                         self.set.clear_bit(bit);
-                        if self.bound.is_none() {
-                            self.set.grow_size(bit);
-                        }
+                        self.set.grow_size(bit);
                         pos = self.ws(b, next);
                         continue;
                     }
