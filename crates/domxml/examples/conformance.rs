@@ -209,7 +209,8 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
             return Err(format!("{path}: text '{ti}' became '{to}'"));
         }
     }
-    let mut ci: Vec<&Element> = inp.elements().collect();
+    let split = split_scheds(inp);
+    let mut ci: Vec<&Element> = split.as_ref().unwrap_or(inp).elements().collect();
     let mut co: Vec<&Element> = out.elements().collect();
     if inp.name == "domain" && path == "/domain" {
         ci.sort_by_key(|e| rank(e));
@@ -235,4 +236,39 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
         covers(a, b, &path)?;
     }
     Ok(())
+}
+
+/// libvirt's normalisation of `<cputune>`: one `<vcpusched>`/`<iothreadsched>` per thread, in
+/// id order. `None` when `e` has nothing to split.
+fn split_scheds(e: &Element) -> Option<Element> {
+    let is_sched = |c: &Element| matches!(c.name.as_str(), "vcpusched" | "iothreadsched");
+    if e.name != "cputune" || !e.elements().any(is_sched) {
+        return None;
+    }
+    let mut out = Element::new(e.name.clone());
+    out.attributes.clone_from(&e.attributes);
+    let mut scheds: Vec<(u8, u32, Element)> = Vec::new();
+    for c in e.elements() {
+        let ids = if c.name == "vcpusched" { "vcpus" } else { "iothreads" };
+        let set = c.attribute(ids).and_then(|v| v.parse::<virtkit_domxml::CpuSet>().ok());
+        match (is_sched(c), set) {
+            (true, Some(set)) => {
+                for id in &set {
+                    if scheds.iter().any(|(k, seen, _)| {
+                        *k == u8::from(c.name == "iothreadsched") && *seen == id
+                    }) {
+                        // Overlapping sets: libvirt refuses them and the model keeps them as read.
+                        return None;
+                    }
+                    let mut one = c.clone();
+                    one.set_attribute(ids, id.to_string());
+                    scheds.push((u8::from(c.name == "iothreadsched"), id, one));
+                }
+            }
+            _ => out.children.push(Node::Element(c.clone())),
+        }
+    }
+    scheds.sort_by_key(|(kind, id, _)| (*kind, *id));
+    out.children.extend(scheds.into_iter().map(|(_, _, c)| Node::Element(c)));
+    Some(out)
 }

@@ -1155,7 +1155,9 @@ pub struct Sched {
 }
 
 /// `<cputune>`: CPU shares, periods and quotas, pinning and schedulers. Every cpu list is a
-/// [`CpuSet`] and is written back as libvirt formats it (`0-3,^1` becomes `0,2-3`).
+/// [`CpuSet`] and is written back as libvirt formats it (`0-3,^1` becomes `0,2-3`); schedulers
+/// are kept per thread, as libvirt keeps them (`<vcpusched vcpus='2-3'>` becomes one element
+/// for vcpu 2 and one for vcpu 3).
 /// (`<cachetune>` and `<memorytune>` keep the whole element lossless for now.)
 ///
 /// ```
@@ -1235,6 +1237,27 @@ fn parse_sched(e: &Element, ids: Option<&str>) -> Option<Sched> {
     })
 }
 
+/// libvirt keeps one scheduler per thread and writes one element per thread, in id order:
+/// `<vcpusched vcpus='0-1'>` reads as two elements. Overlapping sets (which libvirt refuses)
+/// give `None`.
+fn split_sched(list: &[Sched]) -> Option<Vec<Sched>> {
+    let mut out: Vec<(u32, Sched)> = Vec::new();
+    for s in list {
+        for id in s.ids.as_ref()? {
+            if out.iter().any(|(seen, _)| *seen == id) {
+                return None;
+            }
+            let single: CpuSet = core::iter::once(id).collect();
+            out.push((
+                id,
+                Sched { ids: Some(single), scheduler: s.scheduler.clone(), priority: s.priority },
+            ));
+        }
+    }
+    out.sort_by_key(|(id, _)| *id);
+    Some(out.into_iter().map(|(_, s)| s).collect())
+}
+
 fn write_sched(out: &mut String, name: &str, ids: Option<&str>, s: &Sched) {
     open(out, 2, name);
     if let (Some(attr_name), Some(set)) = (ids, &s.ids) {
@@ -1283,6 +1306,8 @@ impl Cputune {
                 _ => return None,
             }
         }
+        t.vcpusched = split_sched(&t.vcpusched)?;
+        t.iothreadsched = split_sched(&t.iothreadsched)?;
         Some(t)
     }
 

@@ -1,0 +1,81 @@
+//! Normalisations libvirt applies when it parses and formats, checked on small documents
+//! (the corpus checks them against libvirt's own outputs in `cargo xtask conformance`).
+
+use virtkit_domxml::{Domain, FormatFlags};
+
+fn format(xml: &str) -> String {
+    Domain::from_xml(xml).unwrap().to_xml_flags(FormatFlags::SECURE)
+}
+
+#[test]
+fn cpu_lists_are_reformatted() {
+    let out = format(
+        "<domain type='kvm'><vcpu cpuset='0-5,^4'>2</vcpu><numatune>\
+         <memory mode='strict' nodeset='0-2,^1'/></numatune></domain>",
+    );
+    assert!(out.contains("<vcpu cpuset='0-3,5'>2</vcpu>"), "{out}");
+    assert!(out.contains("<memory mode='strict' nodeset='0,2'/>"), "{out}");
+}
+
+#[test]
+fn sizes_become_kib() {
+    let out = format(
+        "<domain type='kvm'><memory unit='G'>1</memory><currentMemory unit='b'>1025</currentMemory>\
+         <memoryBacking><hugepages><page size='5' unit='M'/></hugepages></memoryBacking></domain>",
+    );
+    assert!(out.contains("<memory unit='KiB'>1048576</memory>"), "{out}");
+    assert!(out.contains("<currentMemory unit='KiB'>2</currentMemory>"), "{out}");
+    assert!(out.contains("<page size='5120' unit='KiB'/>"), "{out}");
+}
+
+#[test]
+fn schedulers_are_split_per_thread_in_id_order() {
+    let out = format(
+        "<domain type='kvm'><cputune><vcpusched vcpus='1-3,^1' scheduler='idle'/>\
+         <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/></cputune></domain>",
+    );
+    let scheds: Vec<&str> =
+        out.lines().filter(|l| l.contains("vcpusched")).map(str::trim).collect();
+    assert_eq!(
+        scheds,
+        [
+            "<vcpusched vcpus='0' scheduler='fifo' priority='1'/>",
+            "<vcpusched vcpus='1' scheduler='fifo' priority='1'/>",
+            "<vcpusched vcpus='2' scheduler='idle'/>",
+            "<vcpusched vcpus='3' scheduler='idle'/>",
+        ]
+    );
+    // Overlapping sets (libvirt refuses them) are kept as read.
+    let overlap = "<domain type='kvm'><cputune><vcpusched vcpus='0-1' scheduler='idle'/>\
+                   <vcpusched vcpus='1' scheduler='batch'/></cputune></domain>";
+    assert!(Domain::from_xml(overlap).unwrap().cputune.is_none());
+}
+
+#[test]
+fn children_take_libvirt_order_and_unknown_ones_survive() {
+    let out = format(
+        "<domain type='kvm' xmlns:q='urn:q'><q:x a='1'/><on_crash>destroy</on_crash>\
+         <uuid>C7A5FDBDEDAF9455926AD65C16DB1809</uuid><os><boot dev='hd'/><type>hvm</type></os>\
+         <name>n</name><unknown z='1'>t</unknown></domain>",
+    );
+    assert_eq!(
+        out,
+        "<domain type='kvm' xmlns:q='urn:q'>\n  <name>n</name>\n  \
+         <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n  <os>\n    <type>hvm</type>\n    \
+         <boot dev='hd'/>\n  </os>\n  <on_crash>destroy</on_crash>\n  <q:x a='1'/>\n  \
+         <unknown z='1'>t</unknown>\n</domain>\n"
+    );
+}
+
+#[test]
+fn invalid_core_values_are_errors_with_positions() {
+    for (xml, path) in [
+        ("<domain type='kvm'>\n<memory unit='XB'>1</memory></domain>", "/domain/memory"),
+        ("<domain type='kvm'>\n<vcpu current='3'>2</vcpu></domain>", "/domain/vcpu"),
+        ("<domain type='kvm'>\n<vcpu cpuset='0,^0'>2</vcpu></domain>", "/domain/vcpu"),
+        ("<domain type='kvm'>\n<on_reboot>explode</on_reboot></domain>", "/domain/on_reboot"),
+    ] {
+        let err = Domain::from_xml(xml).unwrap_err();
+        assert_eq!((err.line(), err.column(), err.path()), (2, 1, path), "{xml}");
+    }
+}
