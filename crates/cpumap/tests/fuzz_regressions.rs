@@ -2,19 +2,26 @@
 //! properties the fuzz targets check: no panic, bounded memory, and every accepted input
 //! formats to a string that parses back to the same set.
 
-use virtkit_cpumap::{CpuListParser, CpuSet, Limit, parse_kernel_list};
+use virtkit_cpumap::{CpuListParser, CpuSet, Limit, Syntax, parse_kernel_list};
 
 fn libvirt_property(input: &str) {
-    for bound in [0, 1, 64, 16384] {
+    for bound in [0, 1, 64, 16384, 16549] {
         if let Ok(set) = CpuListParser::new(Limit::Bits(bound)).parse(input) {
             let text = set.to_string();
             let back =
                 CpuListParser::new(Limit::Bits(bound)).allow_empty(true).parse(&text).unwrap();
             assert_eq!(back, set, "{input:?}");
+            // The formatted form is schema-valid, checked with the same bound (the fuzz target
+            // once used the domain bound here: crash-d7963228, "16384" parsed with 16549 bits).
+            if !set.is_empty() {
+                let strict = CpuListParser::new(Limit::Bits(bound)).syntax(Syntax::Schema);
+                assert_eq!(strict.parse(&text).unwrap(), set, "{input:?}");
+            }
+            assert_eq!(CpuSet::from_cpumap(&set.to_cpumap()), set);
+            assert_eq!(set.format(), text);
         }
     }
 }
-
 #[test]
 fn pinned_inputs() {
     for input in [
