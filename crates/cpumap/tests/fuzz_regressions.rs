@@ -26,6 +26,8 @@ fn libvirt_property(input: &str) {
 fn pinned_inputs() {
     for input in [
         "0-16383",
+        "16384",
+        "0-16548",
         "0-18446744073709551615",
         "99999999999999999999",
         "^",
