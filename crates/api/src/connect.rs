@@ -32,6 +32,7 @@ use crate::flags::{
     DomainDefineFlags, DomainMigrateFlags, DomainSaveImageXMLFlags, DomainSaveRestoreFlags,
     DomainStatsTypes,
 };
+use crate::stream::Stream;
 use crate::types::{StatsRecord, Uuid};
 
 /// Why a connection closed (`virConnectCloseReason`).
@@ -840,6 +841,88 @@ impl Connect {
         self.check_rw(F)?;
         dname_check(dname, F)?;
         self.driver().domain_migrate_finish2(self, dname, cookie, uri, flags, retcode)
+    }
+
+    fn same_conn(&self, st: &Stream) -> Result<()> {
+        if st.connect() == self {
+            Ok(())
+        } else {
+            Err(Error::invalid_arg("conn must match stream connection"))
+        }
+    }
+
+    /// `virDomainMigratePrepareTunnel` (v2 tunnelled, destination): the migration data
+    /// arrives on `st`, which must belong to this connection.
+    ///
+    /// ```
+    /// # let (conn, _) = virtkit_api::doctest::rw();
+    /// # let (other, _) = virtkit_api::doctest::rw();
+    /// use virtkit_api::{flags::DomainMigrateFlags as F, Stream};
+    /// let e = conn.migrate_prepare_tunnel(&Stream::new(&other, 0), F::TUNNELLED, None, 0, "<domain/>").unwrap_err();
+    /// assert_eq!(e.message(), "conn must match stream connection");
+    /// ```
+    pub fn migrate_prepare_tunnel(
+        &self,
+        st: &Stream,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        bandwidth: u64,
+        dom_xml: &str,
+    ) -> Result<()> {
+        const F: &str = "virDomainMigratePrepareTunnel";
+        self.check_rw(F)?;
+        dname_check(dname, F)?;
+        self.same_conn(st)?;
+        self.driver().domain_migrate_prepare_tunnel(self, st, flags, dname, bandwidth, dom_xml)
+    }
+
+    /// `virDomainMigratePrepareTunnel3` (v3 tunnelled, destination): returns the cookie.
+    ///
+    /// ```
+    /// # let (conn, _) = virtkit_api::doctest::rw();
+    /// use virtkit_api::{flags::DomainMigrateFlags as F, Stream};
+    /// let st = Stream::new(&conn, 0);
+    /// assert!(conn.migrate_prepare_tunnel3(&st, &[], F::TUNNELLED, None, 0, "<domain/>").unwrap_err().is_no_support());
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn migrate_prepare_tunnel3(
+        &self,
+        st: &Stream,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        bandwidth: u64,
+        dom_xml: &str,
+    ) -> Result<Vec<u8>> {
+        const F: &str = "virDomainMigratePrepareTunnel3";
+        self.check_rw(F)?;
+        dname_check(dname, F)?;
+        self.same_conn(st)?;
+        self.driver()
+            .domain_migrate_prepare_tunnel3(self, st, cookiein, flags, dname, bandwidth, dom_xml)
+    }
+
+    /// `virDomainMigratePrepareTunnel3Params` (v3 tunnelled with parameters, destination):
+    /// the stream check comes before the `destination_name` check, as in libvirt.
+    ///
+    /// ```
+    /// # let (conn, _) = virtkit_api::doctest::rw();
+    /// use virtkit_api::{flags::DomainMigrateFlags as F, Stream};
+    /// let st = Stream::new(&conn, 0);
+    /// assert!(conn.migrate_prepare_tunnel3_params(&st, &Default::default(), &[], F::TUNNELLED).is_err());
+    /// ```
+    pub fn migrate_prepare_tunnel3_params(
+        &self,
+        st: &Stream,
+        params: &TypedParams,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+    ) -> Result<Vec<u8>> {
+        const F: &str = "virDomainMigratePrepareTunnel3Params";
+        self.check_rw(F)?;
+        self.same_conn(st)?;
+        dname_check(param_dname(params)?, F)?;
+        self.driver().domain_migrate_prepare_tunnel3_params(self, st, params, cookiein, flags)
     }
 
     /// `virDomainMigratePrepare3` (v3, destination).

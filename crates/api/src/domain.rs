@@ -49,6 +49,7 @@ use crate::flags::{
     DomainSetUserPasswordFlags, DomainShutdownFlags, DomainStatsTypes, DomainUndefineFlags,
     DomainVcpuFlags, DomainXMLFlags,
 };
+use crate::stream::Stream;
 use crate::types::{
     BlockInfo, BlockJobInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime,
     IOThreadInfo, Interface, InterfaceStats, JobInfo, JobStats, MemoryStat, SecurityLabel,
@@ -1940,6 +1941,58 @@ impl Domain {
     }
 
     // ---- G15: misc ----
+
+    fn same_stream_conn(&self, st: &Stream) -> Result<()> {
+        if st.connect() == self.connect() {
+            Ok(())
+        } else {
+            Err(Error::invalid_arg(format!(
+                "stream must match connection of domain '{}'",
+                self.name()
+            )))
+        }
+    }
+
+    /// `virDomainScreenshot`: the screen's image is sent over `stream` (which must belong to
+    /// the domain's connection); returns its MIME type.
+    ///
+    /// ```
+    /// # let (conn, dom) = virtkit_api::doctest::rw();
+    /// let st = virtkit_api::Stream::new(&conn, 0);
+    /// assert!(dom.screenshot(&st, 0, 0).unwrap_err().is_no_support());
+    /// ```
+    pub fn screenshot(&self, stream: &Stream, screen: u32, flags: u32) -> Result<String> {
+        self.rw("virDomainScreenshot")?;
+        self.same_stream_conn(stream)?;
+        self.driver().domain_screenshot(self, stream, screen, flags)
+    }
+
+    /// `virDomainOpenConsole`: connects `st` to a console (`None` for the first one).
+    ///
+    /// ```
+    /// # let (conn, _) = virtkit_api::doctest::rw();
+    /// # let (_, ro) = virtkit_api::doctest::ro();
+    /// let st = virtkit_api::Stream::new(&conn, 0);
+    /// assert!(ro.open_console(None, &st, 0).unwrap_err().message().ends_with("virDomainOpenConsole"));
+    /// ```
+    pub fn open_console(&self, dev_name: Option<&str>, st: &Stream, flags: u32) -> Result<()> {
+        self.rw("virDomainOpenConsole")?;
+        self.same_stream_conn(st)?;
+        self.driver().domain_open_console(self, dev_name, st, flags)
+    }
+
+    /// `virDomainOpenChannel`: connects `st` to a channel (`None` for the first one).
+    ///
+    /// ```
+    /// # let (conn, dom) = virtkit_api::doctest::rw();
+    /// let st = virtkit_api::Stream::new(&conn, 0);
+    /// assert!(dom.open_channel(Some("org.qemu.guest_agent.0"), &st, 0).unwrap_err().is_no_support());
+    /// ```
+    pub fn open_channel(&self, name: Option<&str>, st: &Stream, flags: u32) -> Result<()> {
+        self.rw("virDomainOpenChannel")?;
+        self.same_stream_conn(st)?;
+        self.driver().domain_open_channel(self, name, st, flags)
+    }
 
     /// `virDomainSendKey`: 1 to 16 key codes.
     ///

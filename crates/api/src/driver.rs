@@ -53,6 +53,7 @@ use crate::flags::{
     DomainSetUserPasswordFlags, DomainShutdownFlags, DomainStatsTypes, DomainUndefineFlags,
     DomainVcpuFlags, DomainXMLFlags,
 };
+use crate::stream::Stream;
 use crate::types::{
     BlockInfo, BlockJobInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime,
     IOThreadInfo, Interface, InterfaceStats, JobInfo, JobStats, MemoryStat, SecurityLabel,
@@ -670,6 +671,12 @@ driver_trait! {
         fn connect_domain_event_deregister_any(&self, conn: &Connect, callback_id: i32) -> ();
 
     // G15: misc.
+    "domainScreenshot", "virDomainScreenshot":
+        fn domain_screenshot(&self, dom: &Domain, stream: &Stream, screen: u32, flags: u32) -> String;
+    "domainOpenConsole", "virDomainOpenConsole":
+        fn domain_open_console(&self, dom: &Domain, dev_name: Option<&str>, st: &Stream, flags: u32) -> ();
+    "domainOpenChannel", "virDomainOpenChannel":
+        fn domain_open_channel(&self, dom: &Domain, name: Option<&str>, st: &Stream, flags: u32) -> ();
     "domainInjectNMI", "virDomainInjectNMI":
         fn domain_inject_nmi(&self, dom: &Domain, flags: u32) -> ();
     "domainSendKey", "virDomainSendKey":
@@ -737,6 +744,16 @@ driver_trait! {
             flags: DomainMigrateFlags,
             retcode: i32,
         ) -> Option<Domain>;
+    "domainMigratePrepareTunnel", "virDomainMigratePrepareTunnel":
+        fn domain_migrate_prepare_tunnel(
+            &self,
+            conn: &Connect,
+            st: &Stream,
+            flags: DomainMigrateFlags,
+            dname: Option<&str>,
+            bandwidth: u64,
+            dom_xml: &str,
+        ) -> ();
     "domainMigrateBegin3", "virDomainMigrateBegin3":
         fn domain_migrate_begin3(
             &self,
@@ -757,6 +774,17 @@ driver_trait! {
             bandwidth: u64,
             dom_xml: &str,
         ) -> MigratePrepared;
+    "domainMigratePrepareTunnel3", "virDomainMigratePrepareTunnel3":
+        fn domain_migrate_prepare_tunnel3(
+            &self,
+            conn: &Connect,
+            st: &Stream,
+            cookiein: &[u8],
+            flags: DomainMigrateFlags,
+            dname: Option<&str>,
+            bandwidth: u64,
+            dom_xml: &str,
+        ) -> Vec<u8>;
     "domainMigratePerform3", "virDomainMigratePerform3":
         fn domain_migrate_perform3(
             &self,
@@ -792,6 +820,15 @@ driver_trait! {
         fn domain_migrate_prepare3_params(
             &self, dconn: &Connect, params: &TypedParams, cookiein: &[u8], flags: DomainMigrateFlags,
         ) -> MigratePrepared;
+    "domainMigratePrepareTunnel3Params", "virDomainMigratePrepareTunnel3Params":
+        fn domain_migrate_prepare_tunnel3_params(
+            &self,
+            conn: &Connect,
+            st: &Stream,
+            params: &TypedParams,
+            cookiein: &[u8],
+            flags: DomainMigrateFlags,
+        ) -> Vec<u8>;
     "domainMigratePerform3Params", "virDomainMigratePerform3Params":
         fn domain_migrate_perform3_params(
             &self,

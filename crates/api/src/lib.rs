@@ -73,6 +73,7 @@ pub mod enums;
 mod error;
 pub mod events;
 pub mod flags;
+pub mod stream;
 pub mod types;
 
 #[doc(hidden)]
@@ -85,3 +86,4 @@ pub use domain::Domain;
 pub use driver::{Driver, DrvFeature, MigrateBegun, MigrateFinished, MigratePrepared};
 pub use error::{Error, ErrorCode, ErrorDomain, ErrorLevel, Result};
 pub use events::EventRegistry;
+pub use stream::Stream;

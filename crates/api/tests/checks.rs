@@ -11,7 +11,9 @@ use virtkit_api::enums::{
 use virtkit_api::events::DomainEventCallback;
 use virtkit_api::flags::*;
 use virtkit_api::types::Uuid;
-use virtkit_api::{Connect, Domain, Driver, DrvFeature, Error, ErrorCode, ErrorDomain, Result};
+use virtkit_api::{
+    Connect, Domain, Driver, DrvFeature, Error, ErrorCode, ErrorDomain, Result, Stream,
+};
 use virtkit_typedparams::TypedParams;
 
 /// Records the callbacks it serves and the flags getters receive; answers feature probes as
@@ -732,6 +734,54 @@ fn failing_cases() -> Vec<(&'static str, Call, ErrorCode, String)> {
             m("string dname in virDomainMigrateConfirm3Params must not be empty"),
         ),
         (
+            "screenshot stream",
+            call!(d => d.screenshot(&foreign_stream(), 0, 0)),
+            Inv,
+            m("stream must match connection of domain 'vm'"),
+        ),
+        (
+            "console stream",
+            call!(d => d.open_console(None, &foreign_stream(), 0)),
+            Inv,
+            m("stream must match connection of domain 'vm'"),
+        ),
+        (
+            "channel stream",
+            call!(d => d.open_channel(None, &foreign_stream(), 0)),
+            Inv,
+            m("stream must match connection of domain 'vm'"),
+        ),
+        (
+            "tunnel stream",
+            call!(d => d.connect().migrate_prepare_tunnel(&foreign_stream(), DomainMigrateFlags::TUNNELLED, None, 0, "<domain/>")),
+            Inv,
+            m("conn must match stream connection"),
+        ),
+        (
+            "tunnel dname",
+            call!(d => d.connect().migrate_prepare_tunnel(&foreign_stream(), DomainMigrateFlags::TUNNELLED, Some(""), 0, "<domain/>")),
+            Inv,
+            m("string dname in virDomainMigratePrepareTunnel must not be empty"),
+        ),
+        (
+            "tunnel3 stream",
+            call!(d => d.connect().migrate_prepare_tunnel3(&foreign_stream(), &[], DomainMigrateFlags::TUNNELLED, None, 0, "<domain/>")),
+            Inv,
+            m("conn must match stream connection"),
+        ),
+        (
+            "tunnel3 params stream",
+            call!(d => d.connect().migrate_prepare_tunnel3_params(&foreign_stream(), &params(&["destination_name"]).tap_empty(), &[], DomainMigrateFlags::TUNNELLED)),
+            Inv,
+            m("conn must match stream connection"),
+        ),
+        (
+            "tunnel3 params dname",
+            call!(d => d.connect().migrate_prepare_tunnel3_params(&Stream::new(d.connect(), 0), &params(&["destination_name"]).tap_empty(), &[], DomainMigrateFlags::TUNNELLED)),
+            Inv,
+            m("string dname in virDomainMigratePrepareTunnel3Params must not be empty"),
+        ),
+        (
             "mig dname type",
             call!(d => d.migrate_begin3_params(&ullong("destination_name"), DomainMigrateFlags::LIVE)),
             Inv,
@@ -740,6 +790,12 @@ fn failing_cases() -> Vec<(&'static str, Call, ErrorCode, String)> {
             ),
         ),
     ]
+}
+
+/// A stream of another connection.
+fn foreign_stream() -> Stream {
+    let conn = Connect::with_driver(Arc::new(Recorder::default()), "other:///", false);
+    Stream::new(&conn, 0)
 }
 
 trait TapEmpty {
@@ -1013,6 +1069,21 @@ fn mutating() -> Vec<(&'static str, Call)> {
             call!(d => d.set_launch_security_state(&ullong("x"), 0)),
         ),
         ("virDomainGraphicsReload", call!(d => d.graphics_reload(0, 0))),
+        ("virDomainScreenshot", call!(d => d.screenshot(&Stream::new(d.connect(), 0), 0, 0))),
+        ("virDomainOpenConsole", call!(d => d.open_console(None, &Stream::new(d.connect(), 0), 0))),
+        ("virDomainOpenChannel", call!(d => d.open_channel(None, &Stream::new(d.connect(), 0), 0))),
+        (
+            "virDomainMigratePrepareTunnel",
+            call!(d => d.connect().migrate_prepare_tunnel(&Stream::new(d.connect(), 0), DomainMigrateFlags::empty(), None, 0, "<domain/>")),
+        ),
+        (
+            "virDomainMigratePrepareTunnel3",
+            call!(d => d.connect().migrate_prepare_tunnel3(&Stream::new(d.connect(), 0), &[], DomainMigrateFlags::empty(), None, 0, "<domain/>")),
+        ),
+        (
+            "virDomainMigratePrepareTunnel3Params",
+            call!(d => d.connect().migrate_prepare_tunnel3_params(&Stream::new(d.connect(), 0), &TypedParams::new(), &[], DomainMigrateFlags::empty())),
+        ),
         (
             "virDomainMigratePrepare",
             call!(d => d.connect().migrate_prepare(None, DomainMigrateFlags::empty(), None, 0)),
