@@ -40,8 +40,8 @@ pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFl
 pub use error::{Error, ErrorKind};
 pub use parts::{
     Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
-    HugePage, IothreadId, Loader, MemNode, MemoryBacking, NumaCell, NumaMemory, Numatune, Nvram,
-    Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
+    HugePage, Interconnect, IothreadId, Loader, MemNode, MemoryBacking, NumaCache, NumaCell,
+    NumaMemory, Numatune, Nvram, Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
 };
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,

@@ -854,6 +854,60 @@ pub struct NumaCell {
     pub mem_access: Option<String>,
     /// `discard`.
     pub discard: Option<bool>,
+    /// `<distances>`: (sibling cell id, distance) pairs, as libvirt completes them (a distance
+    /// given for one direction only is applied to the other as well), in cell id order.
+    pub distances: Option<Vec<(u32, u32)>>,
+    /// `<cache>`s of the cell's memory side.
+    pub caches: Vec<NumaCache>,
+}
+
+/// `<cache level associativity policy><size value unit/><line value unit/></cache>` of a
+/// NUMA cell (the memory side cache).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><cpu><numa><cell cpus='0' \
+///     memory='1024'><cache level='1' associativity='direct' policy='writeback'><size value='10'/>\
+///     <line value='8' unit='B'/></cache></cell></numa></cpu></domain>").unwrap();
+/// let cache = &d.cpu.unwrap().numa.unwrap()[0].caches[0];
+/// assert_eq!((cache.level, cache.size_kib, cache.line_bytes), (1, 10, Some(8)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NumaCache {
+    /// `level`.
+    pub level: u32,
+    /// `associativity`: `none`, `direct`, `full`.
+    pub associativity: String,
+    /// `policy`: `none`, `writeback`, `writethrough`.
+    pub policy: String,
+    /// `<size value>`, in KiB.
+    pub size_kib: u64,
+    /// `<line value>`, in bytes.
+    pub line_bytes: Option<u32>,
+}
+
+/// One `<interconnects>` entry of the guest NUMA topology: `<latency>` or `<bandwidth>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><cpu><numa><cell cpus='0' \
+///     memory='1024'/><interconnects><bandwidth initiator='0' target='0' type='access' \
+///     value='1' unit='MiB'/></interconnects></numa></cpu></domain>").unwrap();
+/// let i = &d.cpu.unwrap().numa_interconnects.unwrap()[0];
+/// assert_eq!((i.bandwidth, i.value), (true, 1024));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Interconnect {
+    /// `true` for `<bandwidth>` (value in KiB/s), `false` for `<latency>` (value in ns).
+    pub bandwidth: bool,
+    /// `initiator`: the initiating cell.
+    pub initiator: u32,
+    /// `target`: the target cell.
+    pub target: u32,
+    /// `cache`: the level of the target's cache, when not its memory.
+    pub cache: Option<u32>,
+    /// `type`: `access`, `read`, `write`.
+    pub kind: String,
+    /// `value`.
+    pub value: u64,
 }
 
 /// `<cpu mode match check migratable>`: the guest CPU.
@@ -893,6 +947,8 @@ pub struct Cpu {
     pub features: Vec<(String, String)>,
     /// `<numa>` cells.
     pub numa: Option<Vec<NumaCell>>,
+    /// `<numa><interconnects>`: latencies and bandwidths between cells.
+    pub numa_interconnects: Option<Vec<Interconnect>>,
 }
 
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
@@ -991,30 +1047,9 @@ impl Cpu {
                 }
                 _ => {
                     // "numa"
-                    if !branch(c, &[]) {
-                        return None;
-                    }
-                    let mut cells = Vec::new();
-                    for cell in c.elements() {
-                        let allowed = ["id", "cpus", "memory", "unit", "memAccess", "discard"];
-                        if cell.name != "cell" || !leaf(cell, &allowed) || !cell.children.is_empty()
-                        {
-                            return None;
-                        }
-                        let cpus = opt_cpuset(cell, "cpus")?;
-                        cells.push(NumaCell {
-                            id: opt_u32(cell, "id")?,
-                            cpus,
-                            memory_kib: memory_kib(
-                                cell.attribute("memory")?,
-                                cell.attribute("unit"),
-                            )
-                            .ok()?,
-                            mem_access: opt_string(cell, "memAccess"),
-                            discard: opt_yes_no(cell, "discard")?,
-                        });
-                    }
+                    let (cells, interconnects) = parse_numa(c)?;
                     set_once(&mut cpu.numa, Some(cells))?;
+                    cpu.numa_interconnects = interconnects;
                 }
             }
         }
@@ -1058,7 +1093,19 @@ impl Cpu {
                     c.mem_access.is_some(),
                     c.discard.is_some(),
                 ]);
+                n += c.distances.as_ref().map_or(0, |d| 1 + 3 * d.len());
+                n += c
+                    .caches
+                    .iter()
+                    .map(|k| 7 + 3 * usize::from(k.line_bytes.is_some()))
+                    .sum::<usize>();
             }
+        }
+        if let Some(list) = &self.numa_interconnects {
+            n += 1 + list
+                .iter()
+                .map(|i| 5 + usize::from(i.cache.is_some()) + usize::from(i.bandwidth))
+                .sum::<usize>();
         }
         n
     }
@@ -1120,7 +1167,10 @@ impl Cpu {
                     attr(out, "unit", Some("KiB"));
                     attr(out, "memAccess", c.mem_access.as_deref());
                     attr(out, "discard", c.discard.map(yes_no_str));
-                    out.push_str("/>\n");
+                    write_cell_children(out, c);
+                }
+                if let Some(list) = &self.numa_interconnects {
+                    write_interconnects(out, list);
                 }
             });
         }
@@ -1132,6 +1182,226 @@ impl Cpu {
             end(out, 1, "cpu");
         }
     }
+}
+
+/// Reads `<numa>`: its cells (distances completed as libvirt completes them) and
+/// interconnects. `None` for anything libvirt would refuse or this model does not hold.
+fn parse_numa(e: &Element) -> Option<(Vec<NumaCell>, Option<Vec<Interconnect>>)> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut siblings: Vec<Option<Vec<(u32, u32)>>> = Vec::new();
+    let mut interconnects = None;
+    for cell in e.elements() {
+        if cell.name == "interconnects" {
+            set_once(&mut interconnects, parse_interconnects(cell))?;
+            continue;
+        }
+        let allowed = ["id", "cpus", "memory", "unit", "memAccess", "discard"];
+        if cell.name != "cell" || !branch(cell, &allowed) {
+            return None;
+        }
+        let mut raw = None;
+        let mut caches = Vec::new();
+        for c in cell.elements() {
+            match c.name.as_str() {
+                "distances" => {
+                    if !branch(c, &[]) || c.elements().next().is_none() {
+                        return None;
+                    }
+                    let mut list = Vec::new();
+                    for s in c.elements() {
+                        if s.name != "sibling"
+                            || !leaf(s, &["id", "value"])
+                            || !s.children.is_empty()
+                        {
+                            return None;
+                        }
+                        list.push((opt_u32(s, "id")??, opt_u32(s, "value")??));
+                    }
+                    set_once(&mut raw, Some(list))?;
+                }
+                "cache" => caches.push(parse_numa_cache(c)?),
+                _ => return None,
+            }
+        }
+        siblings.push(raw);
+        cells.push(NumaCell {
+            id: opt_u32(cell, "id")?,
+            cpus: opt_cpuset(cell, "cpus")?,
+            memory_kib: memory_kib(cell.attribute("memory")?, cell.attribute("unit")).ok()?,
+            mem_access: opt_string(cell, "memAccess"),
+            discard: opt_yes_no(cell, "discard")?,
+            distances: None,
+            caches,
+        });
+    }
+    complete_distances(&mut cells, &siblings)?;
+    Some((cells, interconnects))
+}
+
+/// libvirt's reading of NUMA distances: a cell's own distance is 10, every other one between
+/// 11 and 255, and a distance given in one direction only holds for the other one too.
+fn complete_distances(cells: &mut [NumaCell], siblings: &[Option<Vec<(u32, u32)>>]) -> Option<()> {
+    const LOCAL: u32 = 10;
+    let n = cells.len();
+    let mut ids = Vec::with_capacity(n);
+    for (i, c) in cells.iter().enumerate() {
+        let id = c.id.map_or(i, |v| v as usize);
+        if id >= n || ids.contains(&id) {
+            return None;
+        }
+        ids.push(id);
+    }
+    let mut table: Vec<Option<Vec<u32>>> = alloc::vec![None; n];
+    let new_row = |own: usize| {
+        let mut row = alloc::vec![0u32; n];
+        row[own] = LOCAL;
+        row
+    };
+    for (cur, list) in ids.iter().zip(siblings) {
+        for &(sib, value) in list.iter().flatten() {
+            let sib = sib as usize;
+            let valid = (LOCAL..=255).contains(&value) && ((sib == *cur) == (value == LOCAL));
+            if sib >= n || !valid {
+                return None;
+            }
+            table[*cur].get_or_insert_with(|| new_row(*cur))[sib] = value;
+            let back = table[sib].get_or_insert_with(|| new_row(sib));
+            if back[*cur] == 0 {
+                back[*cur] = value;
+            }
+        }
+    }
+    for (cell, id) in cells.iter_mut().zip(ids) {
+        cell.distances = table[id]
+            .as_ref()
+            .map(|row| (0u32..).zip(row.iter().copied()).filter(|(_, v)| *v != 0).collect());
+    }
+    Some(())
+}
+
+fn parse_numa_cache(c: &Element) -> Option<NumaCache> {
+    if !branch(c, &["level", "associativity", "policy"]) {
+        return None;
+    }
+    let (mut size, mut line) = (None, None);
+    for k in c.elements() {
+        if !leaf(k, &["value", "unit"]) || !k.children.is_empty() {
+            return None;
+        }
+        // libvirt looks the unit up at `./size/unit` (an element), so the attribute is never
+        // applied: sizes are KiB and lines bytes whatever it says; other units stay lossless.
+        let unit = k.attribute("unit");
+        match k.name.as_str() {
+            "size" if matches!(unit, None | Some("KiB")) => {
+                set_once(&mut size, Some(parse_ull(k.attribute("value")?)?))?;
+            }
+            "line" if matches!(unit, None | Some("B")) => {
+                let v = u32::try_from(parse_ull(k.attribute("value")?)?).ok()?;
+                set_once(&mut line, Some(v).filter(|v| *v != 0))?;
+            }
+            _ => return None,
+        }
+    }
+    Some(NumaCache {
+        level: opt_u32(c, "level")?.filter(|l| *l != 0)?,
+        associativity: c.attribute("associativity")?.to_string(),
+        policy: c.attribute("policy")?.to_string(),
+        size_kib: size?,
+        line_bytes: line,
+    })
+}
+
+fn parse_interconnects(e: &Element) -> Option<Vec<Interconnect>> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut list = Vec::new();
+    for c in e.elements() {
+        let bandwidth = match c.name.as_str() {
+            "latency" => false,
+            "bandwidth" => true,
+            _ => return None,
+        };
+        let mut allowed = alloc::vec!["initiator", "target", "cache", "type", "value"];
+        if bandwidth {
+            allowed.push("unit");
+        }
+        if !leaf(c, &allowed) || !c.children.is_empty() {
+            return None;
+        }
+        let raw = c.attribute("value")?;
+        let value =
+            if bandwidth { memory_kib(raw, c.attribute("unit")).ok()? } else { parse_ull(raw)? };
+        list.push(Interconnect {
+            bandwidth,
+            initiator: opt_u32(c, "initiator")??,
+            target: opt_u32(c, "target")??,
+            cache: opt_u32(c, "cache")?.filter(|v| *v != 0),
+            kind: c.attribute("type")?.to_string(),
+            value,
+        });
+    }
+    // libvirt writes no `<interconnects/>` for an empty list.
+    (!list.is_empty()).then_some(list)
+}
+
+/// Writes the end of a `<cell` start tag and its distances and caches.
+fn write_cell_children(out: &mut String, c: &NumaCell) {
+    if c.distances.is_none() && c.caches.is_empty() {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push_str(">\n");
+    if let Some(list) = &c.distances {
+        open(out, 4, "distances");
+        out.push_str(">\n");
+        for (id, value) in list {
+            open(out, 5, "sibling");
+            attr(out, "id", Some(&id.to_string()));
+            attr(out, "value", Some(&value.to_string()));
+            out.push_str("/>\n");
+        }
+        end(out, 4, "distances");
+    }
+    for k in &c.caches {
+        open(out, 4, "cache");
+        attr(out, "level", Some(&k.level.to_string()));
+        attr(out, "associativity", Some(&k.associativity));
+        attr(out, "policy", Some(&k.policy));
+        out.push_str(">\n");
+        open(out, 5, "size");
+        attr(out, "value", Some(&k.size_kib.to_string()));
+        attr(out, "unit", Some("KiB"));
+        out.push_str("/>\n");
+        if let Some(line) = k.line_bytes {
+            open(out, 5, "line");
+            attr(out, "value", Some(&line.to_string()));
+            attr(out, "unit", Some("B"));
+            out.push_str("/>\n");
+        }
+        end(out, 4, "cache");
+    }
+    end(out, 3, "cell");
+}
+
+fn write_interconnects(out: &mut String, list: &[Interconnect]) {
+    open(out, 3, "interconnects");
+    out.push_str(">\n");
+    for i in list {
+        let name = if i.bandwidth { "bandwidth" } else { "latency" };
+        open(out, 4, name);
+        attr(out, "initiator", Some(&i.initiator.to_string()));
+        attr(out, "target", Some(&i.target.to_string()));
+        attr(out, "cache", i.cache.map(|v| v.to_string()).as_deref());
+        attr(out, "type", Some(&i.kind));
+        attr(out, "value", Some(&i.value.to_string()));
+        attr(out, "unit", i.bandwidth.then_some("KiB"));
+        out.push_str("/>\n");
+    }
+    end(out, 3, "interconnects");
 }
 
 // ---------------------------------------------------------------------------------------------

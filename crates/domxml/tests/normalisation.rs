@@ -79,3 +79,32 @@ fn invalid_core_values_are_errors_with_positions() {
         assert_eq!((err.line(), err.column(), err.path()), (2, 1, path), "{xml}");
     }
 }
+
+#[test]
+fn numa_distances_are_completed_symmetrically() {
+    let out = format(
+        "<domain type='kvm'><cpu><numa><cell id='0' cpus='0' memory='1024'><distances>\
+         <sibling id='1' value='21'/></distances></cell><cell id='1' cpus='1' memory='1024'/>\
+         </numa></cpu></domain>",
+    );
+    assert!(out.contains(
+        "<cell id='0' cpus='0' memory='1024' unit='KiB'>\n        <distances>\n          \
+         <sibling id='0' value='10'/>\n          <sibling id='1' value='21'/>"
+    ));
+    assert!(out.contains(
+        "<cell id='1' cpus='1' memory='1024' unit='KiB'>\n        <distances>\n          \
+         <sibling id='0' value='21'/>\n          <sibling id='1' value='10'/>"
+    ));
+}
+
+#[test]
+fn numa_bandwidth_becomes_kib() {
+    let out = format(
+        "<domain type='kvm'><cpu><numa><cell cpus='0' memory='1024'/><interconnects>\
+         <bandwidth initiator='0' target='0' type='access' value='2' unit='MiB'/>\
+         </interconnects></numa></cpu></domain>",
+    );
+    assert!(
+        out.contains("<bandwidth initiator='0' target='0' type='access' value='2048' unit='KiB'/>")
+    );
+}
