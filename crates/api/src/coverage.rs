@@ -1,7 +1,7 @@
 //! Which functions of `libvirt-domain.c` exist in this crate, by the seed inventory's
 //! groups (§1): the C name, the Rust item, or "—" for a function still missing.
 //!
-//! Public functions: **184 of 190**; internal migration entry points: **18 of 18**.
+//! Public functions: **187 of 190**; internal migration entry points: **18 of 18**.
 //! The `*Free` functions and `virDomainRef` are Rust ownership (`Drop`, `Clone`).
 //!
 //! ## G01. Connection, listing, lookup, identity, XML & info (33 of 33)
@@ -191,16 +191,16 @@
 //! | `virDomainBackupBegin` | `Domain::backup_begin` |
 //! | `virDomainBackupGetXMLDesc` | `Domain::backup_xml_desc` |
 //!
-//! ## G10. Migration (public API + tunables) (7 of 13)
+//! ## G10. Migration (public API + tunables) (10 of 13)
 //!
 //! | C function | Rust |
 //! |---|---|
 //! | `virDomainMigrate` | — |
 //! | `virDomainMigrate2` | — |
 //! | `virDomainMigrate3` | — |
-//! | `virDomainMigrateToURI` | — |
-//! | `virDomainMigrateToURI2` | — |
-//! | `virDomainMigrateToURI3` | — |
+//! | `virDomainMigrateToURI` | `Domain::migrate_to_uri` |
+//! | `virDomainMigrateToURI2` | `Domain::migrate_to_uri2` |
+//! | `virDomainMigrateToURI3` | `Domain::migrate_to_uri3` |
 //! | `virDomainMigrateSetMaxDowntime` | `Domain::migrate_set_max_downtime` |
 //! | `virDomainMigrateGetMaxDowntime` | `Domain::migrate_max_downtime` |
 //! | `virDomainMigrateGetCompressionCache` | `Domain::migrate_compression_cache` |
@@ -293,7 +293,7 @@
 //! | `virDomainMigrateConfirm3Params` | `Domain::migrate_confirm3_params` |
 //!
 //! ```
-//! assert_eq!(virtkit_api::coverage::implemented_public(), 184);
+//! assert_eq!(virtkit_api::coverage::implemented_public(), 187);
 //! assert_eq!(virtkit_api::coverage::implemented_internal(), 18);
 //! ```
 
@@ -448,9 +448,9 @@ pub const FUNCTIONS: &[(&str, &str, Option<&str>)] = &[
     ("G10", "virDomainMigrate", None),
     ("G10", "virDomainMigrate2", None),
     ("G10", "virDomainMigrate3", None),
-    ("G10", "virDomainMigrateToURI", None),
-    ("G10", "virDomainMigrateToURI2", None),
-    ("G10", "virDomainMigrateToURI3", None),
+    ("G10", "virDomainMigrateToURI", Some("Domain::migrate_to_uri")),
+    ("G10", "virDomainMigrateToURI2", Some("Domain::migrate_to_uri2")),
+    ("G10", "virDomainMigrateToURI3", Some("Domain::migrate_to_uri3")),
     ("G10", "virDomainMigrateSetMaxDowntime", Some("Domain::migrate_set_max_downtime")),
     ("G10", "virDomainMigrateGetMaxDowntime", Some("Domain::migrate_max_downtime")),
     ("G10", "virDomainMigrateGetCompressionCache", Some("Domain::migrate_compression_cache")),

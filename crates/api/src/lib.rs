@@ -73,6 +73,7 @@ pub mod enums;
 mod error;
 pub mod events;
 pub mod flags;
+pub mod migrate;
 pub mod stream;
 pub mod types;
 

@@ -23,6 +23,7 @@ struct Recorder {
     calls: Mutex<Vec<(&'static str, u32)>>,
     strings: bool,
     fds: bool,
+    direct: bool,
     probe_fails: bool,
 }
 
@@ -40,6 +41,7 @@ impl Driver for Recorder {
         Ok(match feature {
             DrvFeature::TypedParamString => self.strings,
             DrvFeature::FdPassing => self.fds,
+            DrvFeature::MigrationDirect => self.direct,
             _ => false,
         })
     }
@@ -782,6 +784,52 @@ fn failing_cases() -> Vec<(&'static str, Call, ErrorCode, String)> {
             m("string dname in virDomainMigratePrepareTunnel3Params must not be empty"),
         ),
         (
+            "to uri excl",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::TUNNELLED | DomainMigrateFlags::PARALLEL, None, 0)),
+            Inv,
+            m("Flags 'VIR_MIGRATE_TUNNELLED' and 'VIR_MIGRATE_PARALLEL' are mutually exclusive"),
+        ),
+        (
+            "to uri dname",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::LIVE, Some(""), 0)),
+            Inv,
+            m("string dname in virDomainMigrateToURI must not be empty"),
+        ),
+        (
+            "to uri disk inc",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::NON_SHARED_DISK | DomainMigrateFlags::NON_SHARED_INC, None, 0)),
+            Inv,
+            m(
+                "Flags 'VIR_MIGRATE_NON_SHARED_DISK' and 'VIR_MIGRATE_NON_SHARED_INC' are mutually exclusive",
+            ),
+        ),
+        (
+            "to uri sync writes",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::NON_SHARED_SYNCHRONOUS_WRITES, None, 0)),
+            Inv,
+            m(
+                "Flag 'VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC' is required by flag 'VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES'",
+            ),
+        ),
+        (
+            "to uri offline",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::OFFLINE, None, 0)),
+            Unsup,
+            m("argument unsupported: offline migration is not supported by the source host"),
+        ),
+        (
+            "to uri2 p2p",
+            call!(d => d.migrate_to_uri2(None, None, None, DomainMigrateFlags::PEER2PEER, None, 0)),
+            Unsup,
+            m("argument unsupported: p2p migration is not supported by the source host"),
+        ),
+        (
+            "to uri3 direct",
+            call!(d => d.migrate_to_uri3(None, &TypedParams::new(), DomainMigrateFlags::LIVE)),
+            Unsup,
+            m("argument unsupported: direct migration is not supported by the source host"),
+        ),
+        (
             "mig dname type",
             call!(d => d.migrate_begin3_params(&ullong("destination_name"), DomainMigrateFlags::LIVE)),
             Inv,
@@ -1085,6 +1133,18 @@ fn mutating() -> Vec<(&'static str, Call)> {
             call!(d => d.connect().migrate_prepare_tunnel3_params(&Stream::new(d.connect(), 0), &TypedParams::new(), &[], DomainMigrateFlags::empty())),
         ),
         (
+            "virDomainMigrateToURI",
+            call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::empty(), None, 0)),
+        ),
+        (
+            "virDomainMigrateToURI2",
+            call!(d => d.migrate_to_uri2(None, None, None, DomainMigrateFlags::empty(), None, 0)),
+        ),
+        (
+            "virDomainMigrateToURI3",
+            call!(d => d.migrate_to_uri3(None, &TypedParams::new(), DomainMigrateFlags::empty())),
+        ),
+        (
             "virDomainMigratePrepare",
             call!(d => d.connect().migrate_prepare(None, DomainMigrateFlags::empty(), None, 0)),
         ),
@@ -1261,10 +1321,18 @@ const IMPLEMENTED: [&str; 3] =
 
 #[test]
 fn mutating_entry_points_pass_their_checks_on_read_write_connections() {
-    let (_, dom) = setup(Recorder { strings: true, fds: true, ..Recorder::default() }, false);
+    let recorder = Recorder { strings: true, fds: true, direct: true, ..Recorder::default() };
+    let (_, dom) = setup(recorder, false);
     for (func, call) in mutating() {
+        // The unmanaged migrations report a missing Perform callback from the helper that
+        // chose the protocol, as libvirt does.
+        let reported = if func.starts_with("virDomainMigrateToURI") {
+            "virDomainMigrateUnmanagedParams"
+        } else {
+            func
+        };
         match call(&dom) {
-            Err(err) => assert_eq!(err, Error::no_support(leak(func)), "{func}"),
+            Err(err) => assert_eq!(err, Error::no_support(leak(reported)), "{func}"),
             Ok(()) => assert!(IMPLEMENTED.contains(&func), "{func}"),
         }
     }

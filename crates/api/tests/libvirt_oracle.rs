@@ -41,6 +41,10 @@ cases = [
     lambda: d.delIOThread(0, 0),
     lambda: r.sendProcessSignal(0, 15, 0),
     lambda: r.memoryPeek(0, 8, 1 | 2),
+    lambda: d.migrateToURI("tcp://h", 4 | 131072, None, 0),
+    lambda: d.migrateToURI("qemu+ssh://h/system", 2, None, 0),
+    lambda: d.migrateToURI("tcp://h", 0, None, 0),
+    lambda: d.migrateToURI("tcp://h", 64 | 128, None, 0),
 ]
 for c in cases:
     try:
@@ -87,6 +91,20 @@ fn ours() -> Vec<String> {
         d.del_iothread(0, DomainModificationImpact::empty()),
         r.send_process_signal(0, DomainProcessSignal::Term, 0),
         r.memory_peek(0, 8, DomainMemoryFlags::VIRTUAL | DomainMemoryFlags::PHYSICAL).map(|_| ()),
+        d.migrate_to_uri(
+            "tcp://h",
+            DomainMigrateFlags::TUNNELLED | DomainMigrateFlags::PARALLEL,
+            None,
+            0,
+        ),
+        d.migrate_to_uri("qemu+ssh://h/system", DomainMigrateFlags::PEER2PEER, None, 0),
+        d.migrate_to_uri("tcp://h", DomainMigrateFlags::empty(), None, 0),
+        d.migrate_to_uri(
+            "tcp://h",
+            DomainMigrateFlags::NON_SHARED_DISK | DomainMigrateFlags::NON_SHARED_INC,
+            None,
+            0,
+        ),
     ];
     results
         .into_iter()
