@@ -19,6 +19,7 @@ use virtkit_typedparams::TypedParams;
 /// Records the callbacks it serves and the flags getters receive; answers feature probes as
 /// configured; everything else is the trait's not-supported default.
 #[derive(Default)]
+#[allow(clippy::struct_excessive_bools)]
 struct Recorder {
     calls: Mutex<Vec<(&'static str, u32)>>,
     strings: bool,
