@@ -15,6 +15,7 @@ use crate::parts::{
     VcpuState, iothreadids_occurrences, parse_iothreadids, parse_vcpus, vcpus_occurrences,
     write_iothreadids, write_vcpus,
 };
+use crate::resctrl::max_vcpu;
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -459,6 +460,7 @@ impl Domain {
         // Text directly inside <domain> carries nothing for libvirt, which ignores it; so do we.
         let namespaces: Vec<Attribute> =
             root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
+        let mut cputune = None;
         for node in root.children {
             let Node::Element(e) = node else { continue };
             let is_devices = e.name == "devices"
@@ -476,6 +478,18 @@ impl Domain {
                     .collect();
                 d.devices = Some(Devices { items });
             } else if !d.take(cx, &e, &namespaces)? {
+                d.others.push(e);
+            } else if e.name == "cputune" {
+                cputune = Some(e);
+            }
+        }
+        // libvirt drops the vcpus of cache and memory tunes beyond the vcpu count; such tunes
+        // stay lossless here.
+        if let (Some(t), Some(e)) = (&d.cputune, cputune) {
+            let limit = d.vcpu.as_ref().map(|v| v.count);
+            if max_vcpu(&t.cachetunes, &t.memorytunes).is_some_and(|m| limit.is_none_or(|n| m >= n))
+            {
+                d.cputune = None;
                 d.others.push(e);
             }
         }

@@ -33,6 +33,7 @@ mod domain;
 mod error;
 mod fmt;
 mod parts;
+mod resctrl;
 mod types;
 
 pub use doc::{Attribute, Element, Limits, Node};
@@ -43,6 +44,7 @@ pub use parts::{
     HugePage, Interconnect, IothreadId, Loader, MemNode, MemoryBacking, NumaCache, NumaCell,
     NumaMemory, Numatune, Nvram, Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
 };
+pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,
 };

@@ -13,17 +13,21 @@ use virtkit_cpumap::CpuSet;
 
 use crate::doc::{Element, Node};
 use crate::fmt::{escape_libvirt, escape_libvirt_attr, indent};
+use crate::resctrl::{
+    CacheTune, MemoryTune, cachetune_occurrences, memorytune_occurrences, order_tunes,
+    parse_cachetune, parse_memorytune, write_cachetune, write_memorytune,
+};
 use crate::types::{memory_kib, parse_ull};
 
 /// Writes `<name` at `depth`.
-fn open(out: &mut String, depth: usize, name: &str) {
+pub(crate) fn open(out: &mut String, depth: usize, name: &str) {
     indent(out, depth);
     out.push('<');
     out.push_str(name);
 }
 
 /// Writes ` name='value'` when `value` is set.
-fn attr(out: &mut String, name: &str, value: Option<&str>) {
+pub(crate) fn attr(out: &mut String, name: &str, value: Option<&str>) {
     if let Some(v) = value {
         out.push(' ');
         out.push_str(name);
@@ -47,7 +51,7 @@ fn close_text(out: &mut String, name: &str, text: Option<&str>) {
     }
 }
 
-fn end(out: &mut String, depth: usize, name: &str) {
+pub(crate) fn end(out: &mut String, depth: usize, name: &str) {
     indent(out, depth);
     out.push_str("</");
     out.push_str(name);
@@ -94,12 +98,12 @@ fn attrs_within(e: &Element, allowed: &[&str]) -> bool {
 }
 
 /// Whether `e` is a leaf (no child element) with attributes in `allowed`.
-fn leaf(e: &Element, allowed: &[&str]) -> bool {
+pub(crate) fn leaf(e: &Element, allowed: &[&str]) -> bool {
     e.is_text_only() && attrs_within(e, allowed)
 }
 
 /// Whether `e` has element children only (white space aside) and attributes in `allowed`.
-fn branch(e: &Element, allowed: &[&str]) -> bool {
+pub(crate) fn branch(e: &Element, allowed: &[&str]) -> bool {
     attrs_within(e, allowed) && e.children.iter().all(|n| matches!(n, Node::Element(_)))
 }
 
@@ -954,7 +958,7 @@ pub struct Cpu {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-fn opt_u32(e: &Element, name: &str) -> Option<Option<u32>> {
+pub(crate) fn opt_u32(e: &Element, name: &str) -> Option<Option<u32>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => u32::try_from(parse_ull(v)?).ok().map(Some),
@@ -1428,7 +1432,6 @@ pub struct Sched {
 /// [`CpuSet`] and is written back as libvirt formats it (`0-3,^1` becomes `0,2-3`); schedulers
 /// are kept per thread, as libvirt keeps them (`<vcpusched vcpus='2-3'>` becomes one element
 /// for vcpu 2 and one for vcpu 3).
-/// (`<cachetune>` and `<memorytune>` keep the whole element lossless for now.)
 ///
 /// ```
 /// use virtkit_domxml::{Domain, FormatFlags};
@@ -1472,6 +1475,10 @@ pub struct Cputune {
     pub vcpusched: Vec<Sched>,
     /// `<iothreadsched>`s.
     pub iothreadsched: Vec<Sched>,
+    /// `<cachetune>`s.
+    pub cachetunes: Vec<CacheTune>,
+    /// `<memorytune>`s, in libvirt's order (see [`MemoryTune`]).
+    pub memorytunes: Vec<MemoryTune>,
 }
 
 fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
@@ -1573,9 +1580,12 @@ impl Cputune {
                 "emulatorsched" => set_once(&mut t.emulatorsched, parse_sched(c, None))?,
                 "vcpusched" => t.vcpusched.push(parse_sched(c, Some("vcpus"))?),
                 "iothreadsched" => t.iothreadsched.push(parse_sched(c, Some("iothreads"))?),
+                "cachetune" => t.cachetunes.push(parse_cachetune(c)?),
+                "memorytune" => t.memorytunes.push(parse_memorytune(c)?),
                 _ => return None,
             }
         }
+        order_tunes(&t.cachetunes, &mut t.memorytunes)?;
         t.vcpusched = split_sched(&t.vcpusched)?;
         t.iothreadsched = split_sched(&t.iothreadsched)?;
         Some(t)
@@ -1600,6 +1610,8 @@ impl Cputune {
             + 2 * usize::from(self.emulatorpin.is_some())
             + self.emulatorsched.as_ref().map_or(0, sched)
             + self.vcpusched.iter().chain(&self.iothreadsched).map(sched).sum::<usize>()
+            + self.cachetunes.iter().map(cachetune_occurrences).sum::<usize>()
+            + self.memorytunes.iter().map(memorytune_occurrences).sum::<usize>()
     }
 
     pub(crate) fn write(&self, out: &mut String) {
@@ -1643,6 +1655,12 @@ impl Cputune {
         }
         for s in &self.iothreadsched {
             write_sched(&mut body, "iothreadsched", Some("iothreads"), s);
+        }
+        for t in &self.cachetunes {
+            write_cachetune(&mut body, t);
+        }
+        for t in &self.memorytunes {
+            write_memorytune(&mut body, t);
         }
         write_block(out, "cputune", &body);
     }

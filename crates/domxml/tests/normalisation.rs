@@ -108,3 +108,31 @@ fn numa_bandwidth_becomes_kib() {
         out.contains("<bandwidth initiator='0' target='0' type='access' value='2048' unit='KiB'/>")
     );
 }
+
+#[test]
+fn memory_tunes_follow_the_cache_tune_they_join() {
+    let out = format(
+        "<domain type='kvm'><vcpu>4</vcpu><cputune><cachetune vcpus='0'>\
+         <cache id='1' level='3' type='data' size='1024' unit='KiB'/>\
+         <cache id='0' level='3' type='code' size='1000' unit='b'/></cachetune>\
+         <cachetune vcpus='1'><monitor level='3' vcpus='1'/></cachetune>\
+         <memorytune vcpus='2'><node id='0' bandwidth='5'/></memorytune>\
+         <memorytune vcpus='1'><node id='0' bandwidth='6'/></memorytune></cputune></domain>",
+    );
+    let tunes: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("tune vcpus") || l.contains("<cache "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        tunes,
+        [
+            "<cachetune vcpus='0'>",
+            "<cache id='0' level='3' type='code' size='1000' unit='B'/>",
+            "<cache id='1' level='3' type='data' size='1' unit='MiB'/>",
+            "<cachetune vcpus='1'>",
+            "<memorytune vcpus='1'>",
+            "<memorytune vcpus='2'>",
+        ]
+    );
+}
