@@ -16,6 +16,7 @@ use crate::parts::{
     write_iothreadids, write_vcpus,
 };
 use crate::resctrl::max_vcpu;
+use crate::tune::{Blkiotune, DefaultIothread, IdMap, Keywrap, Memtune, Perf, Resource};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -294,6 +295,24 @@ pub struct Domain {
     pub on_lockfailure: Option<LifecycleAction>,
     /// `<devices>`.
     pub devices: Option<Devices>,
+    /// `<memtune>`.
+    pub memtune: Option<Memtune>,
+    /// `<blkiotune>`.
+    pub blkiotune: Option<Blkiotune>,
+    /// `<defaultiothread>`.
+    pub defaultiothread: Option<DefaultIothread>,
+    /// `<resource>`.
+    pub resource: Option<Resource>,
+    /// `<bootloader>`: the host boot loader (Xen's pygrub, bhyve's grub-bhyve, ...).
+    pub bootloader: Option<String>,
+    /// `<bootloader_args>`.
+    pub bootloader_args: Option<String>,
+    /// `<idmap>`.
+    pub idmap: Option<IdMap>,
+    /// `<perf>`.
+    pub perf: Option<Perf>,
+    /// `<keywrap>`.
+    pub keywrap: Option<Keywrap>,
     /// Every other child of `<domain>`, as read, in document order.
     pub others: Vec<Element>,
 }
@@ -497,6 +516,8 @@ impl Domain {
     }
 
     /// Puts `e` in its typed field; `false` when it stays a lossless element.
+    // One arm per typed child of <domain>: clearer as one match than split up.
+    #[allow(clippy::too_many_lines)]
     fn take(&mut self, cx: &Ctx<'_>, e: &Element, namespaces: &[Attribute]) -> Result<bool, Error> {
         macro_rules! once {
             ($field:expr, $value:expr) => {{
@@ -548,6 +569,19 @@ impl Domain {
                 once!(self.max_memory, Some(MaxMemory { kib, slots }))
             }
             "os" => once!(self.os, Os::parse(e)),
+            "memtune" => once!(self.memtune, Memtune::parse(e)),
+            "blkiotune" => once!(self.blkiotune, Blkiotune::parse(e)),
+            "defaultiothread" => once!(self.defaultiothread, DefaultIothread::parse(e)),
+            "resource" => once!(self.resource, Resource::parse(e)),
+            "idmap" => once!(self.idmap, IdMap::parse(e)),
+            "perf" => once!(self.perf, Perf::parse(e)),
+            "keywrap" => once!(self.keywrap, Keywrap::parse(e)),
+            "bootloader" if text_only && !e.text().is_empty() => {
+                once!(self.bootloader, Some(e.text().into_owned()))
+            }
+            "bootloader_args" if text_only && !e.text().is_empty() => {
+                once!(self.bootloader_args, Some(e.text().into_owned()))
+            }
             "memoryBacking" => once!(self.memory_backing, MemoryBacking::parse(e)),
             "iothreadids" => once!(self.iothreadids, parse_iothreadids(e)),
             "seclabel" => {
@@ -775,6 +809,45 @@ impl Domain {
                     clock.write(out);
                 }
             }
+            "memtune" => {
+                if let Some(m) = &self.memtune {
+                    m.write(out);
+                }
+            }
+            "blkiotune" => {
+                if let Some(b) = &self.blkiotune {
+                    b.write(out);
+                }
+            }
+            "defaultiothread" => {
+                if let Some(d) = self.defaultiothread {
+                    d.write(out);
+                }
+            }
+            "resource" => {
+                if let Some(r) = &self.resource {
+                    r.write(out);
+                }
+            }
+            "bootloader" => text_element(out, 1, "bootloader", self.bootloader.as_deref()),
+            "bootloader_args" => {
+                text_element(out, 1, "bootloader_args", self.bootloader_args.as_deref());
+            }
+            "idmap" => {
+                if let Some(m) = &self.idmap {
+                    m.write(out);
+                }
+            }
+            "perf" => {
+                if let Some(p) = &self.perf {
+                    p.write(out);
+                }
+            }
+            "keywrap" => {
+                if let Some(k) = self.keywrap {
+                    k.write(out);
+                }
+            }
             "on_poweroff" => write_action(out, "on_poweroff", self.on_poweroff),
             "on_reboot" => write_action(out, "on_reboot", self.on_reboot),
             "on_crash" => write_action(out, "on_crash", self.on_crash),
@@ -832,6 +905,15 @@ impl Domain {
         typed(true, self.features.as_ref().map_or(0, Features::occurrences));
         typed(true, self.cpu.as_ref().map_or(0, Cpu::occurrences));
         typed(true, self.clock.as_ref().map_or(0, Clock::occurrences));
+        typed(true, self.memtune.as_ref().map_or(0, Memtune::occurrences));
+        typed(true, self.blkiotune.as_ref().map_or(0, Blkiotune::occurrences));
+        typed(true, self.defaultiothread.map_or(0, DefaultIothread::occurrences));
+        typed(true, self.resource.as_ref().map_or(0, Resource::occurrences));
+        typed(self.bootloader.is_some(), 1);
+        typed(self.bootloader_args.is_some(), 1);
+        typed(true, self.idmap.as_ref().map_or(0, IdMap::occurrences));
+        typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
+        typed(true, self.keywrap.map_or(0, Keywrap::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
             typed(a.is_some(), 1);
         }

@@ -34,6 +34,7 @@ mod error;
 mod fmt;
 mod parts;
 mod resctrl;
+mod tune;
 mod types;
 
 pub use doc::{Attribute, Element, Limits, Node};
@@ -45,6 +46,10 @@ pub use parts::{
     NumaMemory, Numatune, Nvram, Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
 };
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
+pub use tune::{
+    BlkioDevice, Blkiotune, DefaultIothread, IdMap, IdMapping, Keywrap, Memtune, PERF_EVENTS, Perf,
+    Resource,
+};
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,
 };

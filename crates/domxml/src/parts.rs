@@ -38,7 +38,7 @@ pub(crate) fn attr(out: &mut String, name: &str, value: Option<&str>) {
 }
 
 /// Writes `>text</name>\n`, or `/>\n` for no text.
-fn close_text(out: &mut String, name: &str, text: Option<&str>) {
+pub(crate) fn close_text(out: &mut String, name: &str, text: Option<&str>) {
     match text {
         Some(t) if !t.is_empty() => {
             out.push('>');
@@ -58,14 +58,14 @@ pub(crate) fn end(out: &mut String, depth: usize, name: &str) {
     out.push_str(">\n");
 }
 
-fn text_child(out: &mut String, depth: usize, name: &str, text: Option<&str>) {
+pub(crate) fn text_child(out: &mut String, depth: usize, name: &str, text: Option<&str>) {
     if let Some(t) = text {
         open(out, depth, name);
         close_text(out, name, Some(t));
     }
 }
 
-fn yes_no(v: &str) -> Option<bool> {
+pub(crate) fn yes_no(v: &str) -> Option<bool> {
     match v {
         "yes" => Some(true),
         "no" => Some(false),
@@ -73,7 +73,7 @@ fn yes_no(v: &str) -> Option<bool> {
     }
 }
 
-fn yes_no_str(b: bool) -> &'static str {
+pub(crate) fn yes_no_str(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
@@ -81,14 +81,14 @@ fn yes_no_str(b: bool) -> &'static str {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-fn opt_yes_no(e: &Element, name: &str) -> Option<Option<bool>> {
+pub(crate) fn opt_yes_no(e: &Element, name: &str) -> Option<Option<bool>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => yes_no(v).map(Some),
     }
 }
 
-fn opt_string(e: &Element, name: &str) -> Option<String> {
+pub(crate) fn opt_string(e: &Element, name: &str) -> Option<String> {
     e.attribute(name).map(str::to_string)
 }
 
@@ -107,12 +107,12 @@ pub(crate) fn branch(e: &Element, allowed: &[&str]) -> bool {
     attrs_within(e, allowed) && e.children.iter().all(|n| matches!(n, Node::Element(_)))
 }
 
-fn text_of(e: &Element) -> Option<String> {
+pub(crate) fn text_of(e: &Element) -> Option<String> {
     leaf(e, &[]).then(|| e.text().into_owned())
 }
 
 /// Occurrences of optional attributes that are set.
-fn count(flags: &[bool]) -> usize {
+pub(crate) fn count(flags: &[bool]) -> usize {
     flags.iter().filter(|x| **x).count()
 }
 
@@ -299,7 +299,7 @@ const OS_ORDER: [&str; 21] = [
     "bios",
 ];
 
-fn set_once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+pub(crate) fn set_once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
     if slot.is_some() {
         return None;
     }
@@ -682,7 +682,7 @@ pub struct Clock {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-fn opt_u64(e: &Element, name: &str) -> Option<Option<u64>> {
+pub(crate) fn opt_u64(e: &Element, name: &str) -> Option<Option<u64>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => parse_ull(v).map(Some),
@@ -1481,7 +1481,7 @@ pub struct Cputune {
     pub memorytunes: Vec<MemoryTune>,
 }
 
-fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
+pub(crate) fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
     if !leaf(e, &[]) {
         return None;
     }
@@ -1667,7 +1667,7 @@ impl Cputune {
 }
 
 /// Writes `<name>` + body + `</name>` at depth 1, or `<name/>` for an empty body.
-fn write_block(out: &mut String, name: &str, body: &str) {
+pub(crate) fn write_block(out: &mut String, name: &str, body: &str) {
     open(out, 1, name);
     if body.is_empty() {
         out.push_str("/>\n");

@@ -1,0 +1,523 @@
+//! Typed `<memtune>`, `<blkiotune>`, `<resource>`, `<sysinfo>`, `<idmap>`, `<perf>`,
+//! `<keywrap>` and `<defaultiothread>`, written in libvirt's order (`virDomainDefFormatInternal`
+//! and the formatters it calls). As everywhere in the model, an element is typed only when
+//! the model understands all of it; otherwise it stays lossless.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::doc::Element;
+use crate::parts::{
+    attr, branch, close_text, count, end, leaf, open, opt_string, opt_u32, set_once, text_child,
+    text_of, write_block,
+};
+use crate::types::{memory_kib, on_off, on_off_str, parse_ull};
+
+/// libvirt's "unlimited" memory limit (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`, in KiB): limits
+/// at or above it are not written, so such elements stay lossless here.
+const UNLIMITED_KIB: u64 = 9_007_199_254_740_991;
+
+/// `<memtune>`: memory limits of the domain, in KiB.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><memtune><hard_limit unit='MiB'>1</hard_limit>\
+///     </memtune></domain>").unwrap();
+/// assert_eq!(d.memtune.as_ref().unwrap().hard_limit, Some(1024));
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains("<hard_limit unit='KiB'>1024</hard_limit>"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Memtune {
+    /// `<hard_limit>`.
+    pub hard_limit: Option<u64>,
+    /// `<soft_limit>`.
+    pub soft_limit: Option<u64>,
+    /// `<min_guarantee>` (libvirt drops 0, which such an element keeps lossless).
+    pub min_guarantee: Option<u64>,
+    /// `<swap_hard_limit>`.
+    pub swap_hard_limit: Option<u64>,
+}
+
+impl Memtune {
+    pub(crate) fn parse(e: &Element) -> Option<Memtune> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut m = Memtune::default();
+        for c in e.elements() {
+            if !leaf(c, &["unit"]) {
+                return None;
+            }
+            let kib =
+                memory_kib(&c.text(), c.attribute("unit")).ok().filter(|k| *k < UNLIMITED_KIB)?;
+            let slot = match c.name.as_str() {
+                "hard_limit" => &mut m.hard_limit,
+                "soft_limit" => &mut m.soft_limit,
+                "min_guarantee" if kib != 0 => &mut m.min_guarantee,
+                "swap_hard_limit" => &mut m.swap_hard_limit,
+                _ => return None,
+            };
+            set_once(slot, Some(kib))?;
+        }
+        (m != Memtune::default()).then_some(m)
+    }
+
+    fn fields(&self) -> [(&'static str, Option<u64>); 4] {
+        [
+            ("hard_limit", self.hard_limit),
+            ("soft_limit", self.soft_limit),
+            ("min_guarantee", self.min_guarantee),
+            ("swap_hard_limit", self.swap_hard_limit),
+        ]
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + 2 * self.fields().iter().filter(|(_, v)| v.is_some()).count()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        for (name, v) in self.fields() {
+            if let Some(v) = v {
+                open(&mut body, 2, name);
+                attr(&mut body, "unit", Some("KiB"));
+                close_text(&mut body, name, Some(&v.to_string()));
+            }
+        }
+        write_block(out, "memtune", &body);
+    }
+}
+
+/// One `<blkiotune><device>`: per-device weight and throttles (0 is "unset" for libvirt; such
+/// a device stays lossless).
+///
+/// ```
+/// let d = virtkit_domxml::BlkioDevice { path: "/dev/sda".into(), weight: Some(100),
+///     ..Default::default() };
+/// assert_eq!(d.read_iops_sec, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BlkioDevice {
+    /// `<path>`.
+    pub path: String,
+    /// `<weight>`.
+    pub weight: Option<u32>,
+    /// `<read_iops_sec>`.
+    pub read_iops_sec: Option<u32>,
+    /// `<write_iops_sec>`.
+    pub write_iops_sec: Option<u32>,
+    /// `<read_bytes_sec>`.
+    pub read_bytes_sec: Option<u64>,
+    /// `<write_bytes_sec>`.
+    pub write_bytes_sec: Option<u64>,
+}
+
+/// `<blkiotune>`: block I/O weight and per-device tuning.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><blkiotune><weight>800</weight>\
+///     <device><path>/dev/sda</path><weight>400</weight></device></blkiotune></domain>").unwrap();
+/// let b = d.blkiotune.unwrap();
+/// assert_eq!((b.weight, b.devices[0].weight), (Some(800), Some(400)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Blkiotune {
+    /// `<weight>`.
+    pub weight: Option<u32>,
+    /// `<device>`s.
+    pub devices: Vec<BlkioDevice>,
+}
+
+fn nonzero<T: TryFrom<u64>>(e: &Element) -> Option<T> {
+    let v = parse_ull(text_of(e)?.trim())?;
+    if v == 0 {
+        return None;
+    }
+    T::try_from(v).ok()
+}
+
+impl Blkiotune {
+    pub(crate) fn parse(e: &Element) -> Option<Blkiotune> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut b = Blkiotune::default();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "weight" => set_once(&mut b.weight, nonzero(c))?,
+                "device" => {
+                    if !branch(c, &[]) {
+                        return None;
+                    }
+                    let mut path = None;
+                    let mut d = BlkioDevice::default();
+                    for f in c.elements() {
+                        match f.name.as_str() {
+                            "path" => set_once(&mut path, text_of(f))?,
+                            "weight" => set_once(&mut d.weight, nonzero(f))?,
+                            "read_iops_sec" => set_once(&mut d.read_iops_sec, nonzero(f))?,
+                            "write_iops_sec" => set_once(&mut d.write_iops_sec, nonzero(f))?,
+                            "read_bytes_sec" => set_once(&mut d.read_bytes_sec, nonzero(f))?,
+                            "write_bytes_sec" => set_once(&mut d.write_bytes_sec, nonzero(f))?,
+                            _ => return None,
+                        }
+                    }
+                    d.path = path?;
+                    if d == (BlkioDevice { path: d.path.clone(), ..BlkioDevice::default() })
+                        || b.devices.iter().any(|o| o.path == d.path)
+                    {
+                        return None;
+                    }
+                    b.devices.push(d);
+                }
+                _ => return None,
+            }
+        }
+        (b != Blkiotune::default()).then_some(b)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + usize::from(self.weight.is_some())
+            + self
+                .devices
+                .iter()
+                .map(|d| {
+                    2 + count(&[
+                        d.weight.is_some(),
+                        d.read_iops_sec.is_some(),
+                        d.write_iops_sec.is_some(),
+                        d.read_bytes_sec.is_some(),
+                        d.write_bytes_sec.is_some(),
+                    ])
+                })
+                .sum::<usize>()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        text_child(&mut body, 2, "weight", self.weight.map(|w| w.to_string()).as_deref());
+        for d in &self.devices {
+            open(&mut body, 2, "device");
+            body.push_str(">\n");
+            text_child(&mut body, 3, "path", Some(&d.path));
+            let values = [
+                ("weight", d.weight.map(u64::from)),
+                ("read_iops_sec", d.read_iops_sec.map(u64::from)),
+                ("write_iops_sec", d.write_iops_sec.map(u64::from)),
+                ("read_bytes_sec", d.read_bytes_sec),
+                ("write_bytes_sec", d.write_bytes_sec),
+            ];
+            for (name, v) in values {
+                text_child(&mut body, 3, name, v.map(|v| v.to_string()).as_deref());
+            }
+            end(&mut body, 2, "device");
+        }
+        write_block(out, "blkiotune", &body);
+    }
+}
+
+/// `<resource><partition>/machine</partition><fibrechannel appid='...'/></resource>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><resource>\
+///     <partition>/machine</partition></resource></domain>").unwrap();
+/// assert_eq!(d.resource.unwrap().partition.as_deref(), Some("/machine"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resource {
+    /// `<partition>`.
+    pub partition: Option<String>,
+    /// `<fibrechannel appid>`.
+    pub fibrechannel_appid: Option<String>,
+}
+
+impl Resource {
+    pub(crate) fn parse(e: &Element) -> Option<Resource> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut r = Resource::default();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "partition" => set_once(&mut r.partition, text_of(c))?,
+                "fibrechannel" if leaf(c, &["appid"]) && c.children.is_empty() => {
+                    set_once(&mut r.fibrechannel_appid, opt_string(c, "appid"))?;
+                }
+                _ => return None,
+            }
+        }
+        (r != Resource::default()).then_some(r)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + usize::from(self.partition.is_some())
+            + 2 * usize::from(self.fibrechannel_appid.is_some())
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        text_child(&mut body, 2, "partition", self.partition.as_deref());
+        if let Some(id) = &self.fibrechannel_appid {
+            open(&mut body, 2, "fibrechannel");
+            attr(&mut body, "appid", Some(id));
+            body.push_str("/>\n");
+        }
+        write_block(out, "resource", &body);
+    }
+}
+
+/// One `<uid>`/`<gid>` mapping of `<idmap>`: `start`, `target`, `count`.
+///
+/// ```
+/// let m = virtkit_domxml::IdMapping { start: 0, target: 1000, count: 10 };
+/// assert_eq!(m.target, 1000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IdMapping {
+    /// `start`: the first id in the container.
+    pub start: u32,
+    /// `target`: the first id on the host.
+    pub target: u32,
+    /// `count`.
+    pub count: u32,
+}
+
+/// `<idmap>`: user and group id mappings of a container, each list sorted by `start` as
+/// libvirt sorts it.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='lxc'><idmap>\
+///     <uid start='10' target='1000' count='10'/><uid start='0' target='0' count='1'/>\
+///     </idmap></domain>").unwrap();
+/// assert_eq!(d.idmap.unwrap().uids[0].start, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IdMap {
+    /// `<uid>`s.
+    pub uids: Vec<IdMapping>,
+    /// `<gid>`s.
+    pub gids: Vec<IdMapping>,
+}
+
+impl IdMap {
+    pub(crate) fn parse(e: &Element) -> Option<IdMap> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut m = IdMap::default();
+        for c in e.elements() {
+            if !leaf(c, &["start", "target", "count"]) || !c.children.is_empty() {
+                return None;
+            }
+            let entry = IdMapping {
+                start: opt_u32(c, "start")??,
+                target: opt_u32(c, "target")??,
+                count: opt_u32(c, "count")??,
+            };
+            match c.name.as_str() {
+                "uid" => m.uids.push(entry),
+                "gid" => m.gids.push(entry),
+                _ => return None,
+            }
+        }
+        m.uids.sort_by_key(|x| x.start);
+        m.gids.sort_by_key(|x| x.start);
+        Some(m)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + 4 * (self.uids.len() + self.gids.len())
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        for (name, list) in [("uid", &self.uids), ("gid", &self.gids)] {
+            for x in list {
+                open(&mut body, 2, name);
+                attr(&mut body, "start", Some(&x.start.to_string()));
+                attr(&mut body, "target", Some(&x.target.to_string()));
+                attr(&mut body, "count", Some(&x.count.to_string()));
+                body.push_str("/>\n");
+            }
+        }
+        write_block(out, "idmap", &body);
+    }
+}
+
+/// libvirt's perf events, in its order (`virPerfEvent`).
+pub const PERF_EVENTS: [&str; 22] = [
+    "cmt",
+    "mbmt",
+    "mbml",
+    "cpu_cycles",
+    "instructions",
+    "cache_references",
+    "cache_misses",
+    "branch_instructions",
+    "branch_misses",
+    "bus_cycles",
+    "stalled_cycles_frontend",
+    "stalled_cycles_backend",
+    "ref_cpu_cycles",
+    "cpu_clock",
+    "task_clock",
+    "page_faults",
+    "context_switches",
+    "cpu_migrations",
+    "page_faults_min",
+    "page_faults_maj",
+    "alignment_faults",
+    "emulation_faults",
+];
+
+/// `<perf><event name enabled/></perf>`: (event, enabled) pairs in libvirt's order
+/// ([`PERF_EVENTS`]).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><perf>\
+///     <event name='mbml' enabled='no'/><event name='cmt' enabled='yes'/></perf></domain>").unwrap();
+/// assert_eq!(d.perf.unwrap().events, [("cmt".to_owned(), true), ("mbml".to_owned(), false)]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Perf {
+    /// The events.
+    pub events: Vec<(String, bool)>,
+}
+
+fn perf_rank(name: &str) -> usize {
+    PERF_EVENTS.iter().position(|n| *n == name).unwrap_or(usize::MAX)
+}
+
+impl Perf {
+    pub(crate) fn parse(e: &Element) -> Option<Perf> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut p = Perf::default();
+        for c in e.elements() {
+            if c.name != "event" || !leaf(c, &["name", "enabled"]) || !c.children.is_empty() {
+                return None;
+            }
+            let name = c.attribute("name")?;
+            let enabled = crate::parts::yes_no(c.attribute("enabled")?)?;
+            if perf_rank(name) == usize::MAX || p.events.iter().any(|(n, _)| n == name) {
+                return None;
+            }
+            p.events.push((name.to_string(), enabled));
+        }
+        if p.events.is_empty() {
+            return None;
+        }
+        p.events.sort_by_key(|(n, _)| perf_rank(n));
+        Some(p)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        1 + 3 * self.events.len()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        let mut body = String::new();
+        for (name, enabled) in &self.events {
+            open(&mut body, 2, "event");
+            attr(&mut body, "name", Some(name));
+            attr(&mut body, "enabled", Some(crate::parts::yes_no_str(*enabled)));
+            body.push_str("/>\n");
+        }
+        write_block(out, "perf", &body);
+    }
+}
+
+/// `<keywrap><cipher name='aes' state='on'/><cipher name='dea' state='off'/></keywrap>` (s390).
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><keywrap>\
+///     <cipher name='dea' state='on'/><cipher name='aes' state='off'/></keywrap></domain>").unwrap();
+/// let k = d.keywrap.unwrap();
+/// assert_eq!((k.aes, k.dea), (Some(false), Some(true)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Keywrap {
+    /// The `aes` cipher's state.
+    pub aes: Option<bool>,
+    /// The `dea` cipher's state.
+    pub dea: Option<bool>,
+}
+
+impl Keywrap {
+    pub(crate) fn parse(e: &Element) -> Option<Keywrap> {
+        if !branch(e, &[]) {
+            return None;
+        }
+        let mut k = Keywrap::default();
+        for c in e.elements() {
+            if c.name != "cipher" || !leaf(c, &["name", "state"]) || !c.children.is_empty() {
+                return None;
+            }
+            let state = on_off(c.attribute("state")?)?;
+            match c.attribute("name")? {
+                "aes" => set_once(&mut k.aes, Some(state))?,
+                "dea" => set_once(&mut k.dea, Some(state))?,
+                _ => return None,
+            }
+        }
+        (k != Keywrap::default()).then_some(k)
+    }
+
+    pub(crate) fn occurrences(self) -> usize {
+        1 + 3 * count(&[self.aes.is_some(), self.dea.is_some()])
+    }
+
+    pub(crate) fn write(self, out: &mut String) {
+        let mut body = String::new();
+        for (name, state) in [("aes", self.aes), ("dea", self.dea)] {
+            if let Some(s) = state {
+                open(&mut body, 2, "cipher");
+                attr(&mut body, "name", Some(name));
+                attr(&mut body, "state", Some(on_off_str(s)));
+                body.push_str("/>\n");
+            }
+        }
+        write_block(out, "keywrap", &body);
+    }
+}
+
+/// `<defaultiothread thread_pool_min thread_pool_max/>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'>\
+///     <defaultiothread thread_pool_max='8'/></domain>").unwrap();
+/// assert_eq!(d.defaultiothread.unwrap().thread_pool_max, Some(8));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DefaultIothread {
+    /// `thread_pool_min`.
+    pub thread_pool_min: Option<u32>,
+    /// `thread_pool_max`.
+    pub thread_pool_max: Option<u32>,
+}
+
+impl DefaultIothread {
+    pub(crate) fn parse(e: &Element) -> Option<DefaultIothread> {
+        if !leaf(e, &["thread_pool_min", "thread_pool_max"]) || !e.children.is_empty() {
+            return None;
+        }
+        let d = DefaultIothread {
+            thread_pool_min: opt_u32(e, "thread_pool_min")?,
+            thread_pool_max: opt_u32(e, "thread_pool_max")?,
+        };
+        // libvirt keeps no definition for an empty element.
+        (d != DefaultIothread::default()).then_some(d)
+    }
+
+    pub(crate) fn occurrences(self) -> usize {
+        1 + count(&[self.thread_pool_min.is_some(), self.thread_pool_max.is_some()])
+    }
+
+    pub(crate) fn write(self, out: &mut String) {
+        open(out, 1, "defaultiothread");
+        attr(out, "thread_pool_min", self.thread_pool_min.map(|v| v.to_string()).as_deref());
+        attr(out, "thread_pool_max", self.thread_pool_max.map(|v| v.to_string()).as_deref());
+        out.push_str("/>\n");
+    }
+}
