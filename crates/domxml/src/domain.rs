@@ -16,7 +16,7 @@ use crate::parts::{
     write_iothreadids, write_vcpus,
 };
 use crate::resctrl::max_vcpu;
-use crate::tune::{Blkiotune, DefaultIothread, IdMap, Keywrap, Memtune, Perf, Resource};
+use crate::tune::{Blkiotune, DefaultIothread, IdMap, Keywrap, Memtune, Perf, Resource, Sysinfo};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -307,6 +307,8 @@ pub struct Domain {
     pub bootloader: Option<String>,
     /// `<bootloader_args>`.
     pub bootloader_args: Option<String>,
+    /// `<sysinfo>`s, in order.
+    pub sysinfo: Vec<Sysinfo>,
     /// `<idmap>`.
     pub idmap: Option<IdMap>,
     /// `<perf>`.
@@ -584,6 +586,19 @@ impl Domain {
             }
             "memoryBacking" => once!(self.memory_backing, MemoryBacking::parse(e)),
             "iothreadids" => once!(self.iothreadids, parse_iothreadids(e)),
+            "sysinfo" => {
+                // As seclabels below: an untyped one keeps the later ones untyped.
+                if self.others.iter().any(|o| o.name == "sysinfo") {
+                    return Ok(false);
+                }
+                match Sysinfo::parse(e) {
+                    Some(s) => {
+                        self.sysinfo.push(s);
+                        Ok(true)
+                    }
+                    None => Ok(false),
+                }
+            }
             "seclabel" => {
                 // Several are allowed; an untyped one earlier keeps the later ones untyped too,
                 // so that their relative order survives.
@@ -833,6 +848,11 @@ impl Domain {
             "bootloader_args" => {
                 text_element(out, 1, "bootloader_args", self.bootloader_args.as_deref());
             }
+            "sysinfo" => {
+                for s in &self.sysinfo {
+                    s.write(out);
+                }
+            }
             "idmap" => {
                 if let Some(m) = &self.idmap {
                     m.write(out);
@@ -911,6 +931,7 @@ impl Domain {
         typed(true, self.resource.as_ref().map_or(0, Resource::occurrences));
         typed(self.bootloader.is_some(), 1);
         typed(self.bootloader_args.is_some(), 1);
+        typed(true, self.sysinfo.iter().map(Sysinfo::occurrences).sum());
         typed(true, self.idmap.as_ref().map_or(0, IdMap::occurrences));
         typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
         typed(true, self.keywrap.map_or(0, Keywrap::occurrences));

@@ -47,8 +47,8 @@ pub use parts::{
 };
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use tune::{
-    BlkioDevice, Blkiotune, DefaultIothread, IdMap, IdMapping, Keywrap, Memtune, PERF_EVENTS, Perf,
-    Resource,
+    BlkioDevice, Blkiotune, DefaultIothread, FwCfgEntry, IdMap, IdMapping, Keywrap, Memtune,
+    PERF_EVENTS, Perf, Resource, Sysinfo,
 };
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,

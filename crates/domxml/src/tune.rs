@@ -521,3 +521,204 @@ impl DefaultIothread {
         out.push_str("/>\n");
     }
 }
+
+/// The entries of each SMBIOS section in libvirt's order (`virSysinfoFormat`).
+const SMBIOS_SECTIONS: [(&str, &[&str]); 4] = [
+    ("bios", &["vendor", "version", "date", "release"]),
+    ("system", &["manufacturer", "product", "version", "serial", "uuid", "sku", "family"]),
+    ("baseBoard", &["manufacturer", "product", "version", "serial", "asset", "location"]),
+    ("chassis", &["manufacturer", "version", "serial", "asset", "sku"]),
+];
+
+/// One `<entry name file>value</entry>` of a `fwcfg` `<sysinfo>`.
+///
+/// ```
+/// let e = virtkit_domxml::FwCfgEntry { name: "opt/x".into(), file: None, value: Some("v".into()) };
+/// assert_eq!(e.name, "opt/x");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FwCfgEntry {
+    /// `name`.
+    pub name: String,
+    /// `file`: a host file with the value.
+    pub file: Option<String>,
+    /// The value.
+    pub value: Option<String>,
+}
+
+/// `<sysinfo type='smbios'>` (sections of named entries, written in libvirt's order) or
+/// `<sysinfo type='fwcfg'>` (firmware configuration entries).
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><sysinfo type='smbios'><system>\
+///     <entry name='product'>P</entry><entry name='manufacturer'>M</entry></system>\
+///     </sysinfo></domain>").unwrap();
+/// let s = &d.sysinfo[0];
+/// assert_eq!(s.system[0], ("manufacturer".to_owned(), "M".to_owned()));
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains(
+///     "<system>\n      <entry name='manufacturer'>M</entry>\n      <entry name='product'>P</entry>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sysinfo {
+    /// `type`: `smbios` or `fwcfg`.
+    pub kind: String,
+    /// `<bios>` entries: (name, value).
+    pub bios: Vec<(String, String)>,
+    /// `<system>` entries.
+    pub system: Vec<(String, String)>,
+    /// `<baseBoard>`s, each with its entries.
+    pub base_boards: Vec<Vec<(String, String)>>,
+    /// `<chassis>` entries.
+    pub chassis: Vec<(String, String)>,
+    /// `<oemStrings>` entries.
+    pub oem_strings: Vec<String>,
+    /// The entries of a `fwcfg` sysinfo.
+    pub fwcfg: Vec<FwCfgEntry>,
+}
+
+/// Reads the named entries of an SMBIOS section, sorted in libvirt's order.
+fn smbios_section(e: &Element, names: &[&str]) -> Option<Vec<(String, String)>> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut list: Vec<(String, String)> = Vec::new();
+    for c in e.elements() {
+        if c.name != "entry" || !leaf(c, &["name"]) {
+            return None;
+        }
+        let name = c.attribute("name")?;
+        let value = c.text();
+        // libvirt ignores unknown names and empty values, and reads the first of duplicates.
+        if !names.contains(&name) || value.is_empty() || list.iter().any(|(n, _)| n == name) {
+            return None;
+        }
+        if name == "uuid" && value.parse::<crate::Uuid>().ok()?.to_string() != value {
+            // libvirt rewrites the uuid in canonical form; other forms stay lossless.
+            return None;
+        }
+        list.push((name.to_string(), value.into_owned()));
+    }
+    if list.is_empty() {
+        return None;
+    }
+    list.sort_by_key(|(n, _)| names.iter().position(|x| x == n));
+    Some(list)
+}
+
+impl Sysinfo {
+    pub(crate) fn parse(e: &Element) -> Option<Sysinfo> {
+        if !branch(e, &["type"]) {
+            return None;
+        }
+        let kind = e.attribute("type")?;
+        let mut s = Sysinfo { kind: kind.to_string(), ..Sysinfo::default() };
+        for c in e.elements() {
+            if kind == "fwcfg" {
+                if c.name != "entry" || !leaf(c, &["name", "file"]) {
+                    return None;
+                }
+                let value = c.text();
+                let name = c.attribute("name")?;
+                if s.fwcfg.iter().any(|x| x.name == name) {
+                    return None;
+                }
+                s.fwcfg.push(FwCfgEntry {
+                    name: name.to_string(),
+                    file: opt_string(c, "file"),
+                    value: (!value.is_empty()).then(|| value.into_owned()),
+                });
+                continue;
+            }
+            if kind != "smbios" {
+                return None;
+            }
+            if c.name == "oemStrings" {
+                if !branch(c, &[]) || !s.oem_strings.is_empty() {
+                    return None;
+                }
+                for x in c.elements() {
+                    let text = text_of(x).filter(|t| x.name == "entry" && !t.is_empty())?;
+                    s.oem_strings.push(text);
+                }
+                if s.oem_strings.is_empty() {
+                    return None;
+                }
+                continue;
+            }
+            let (_, names) = SMBIOS_SECTIONS.iter().find(|(n, _)| *n == c.name)?;
+            let list = smbios_section(c, names)?;
+            let slot = match c.name.as_str() {
+                "bios" => &mut s.bios,
+                "system" => &mut s.system,
+                "chassis" => &mut s.chassis,
+                _ => {
+                    s.base_boards.push(list);
+                    continue;
+                }
+            };
+            if !slot.is_empty() {
+                return None;
+            }
+            *slot = list;
+        }
+        Some(s)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        let section = |l: &[(String, String)]| if l.is_empty() { 0 } else { 1 + 2 * l.len() };
+        let oem = if self.oem_strings.is_empty() { 0 } else { 1 + self.oem_strings.len() };
+        2 + section(&self.bios)
+            + section(&self.system)
+            + self.base_boards.iter().map(|b| section(b)).sum::<usize>()
+            + section(&self.chassis)
+            + oem
+            + self.fwcfg.iter().map(|f| 2 + usize::from(f.file.is_some())).sum::<usize>()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "sysinfo");
+        attr(out, "type", Some(&self.kind));
+        let mut body = String::new();
+        let mut section = |name: &str, list: &[(String, String)]| {
+            if list.is_empty() {
+                return;
+            }
+            open(&mut body, 2, name);
+            body.push_str(">\n");
+            for (n, v) in list {
+                open(&mut body, 3, "entry");
+                attr(&mut body, "name", Some(n));
+                close_text(&mut body, "entry", Some(v));
+            }
+            end(&mut body, 2, name);
+        };
+        section("bios", &self.bios);
+        section("system", &self.system);
+        for b in &self.base_boards {
+            section("baseBoard", b);
+        }
+        section("chassis", &self.chassis);
+        if !self.oem_strings.is_empty() {
+            open(&mut body, 2, "oemStrings");
+            body.push_str(">\n");
+            for v in &self.oem_strings {
+                text_child(&mut body, 3, "entry", Some(v));
+            }
+            end(&mut body, 2, "oemStrings");
+        }
+        for f in &self.fwcfg {
+            open(&mut body, 2, "entry");
+            attr(&mut body, "name", Some(&f.name));
+            attr(&mut body, "file", f.file.as_deref());
+            close_text(&mut body, "entry", f.value.as_deref());
+        }
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            end(out, 1, "sysinfo");
+        }
+    }
+}
