@@ -63,6 +63,12 @@
 //!   target, where C's `unsigned long` would be 32-bit on 32-bit hosts.
 //! * The cpumap getters allocate their own output, so `virtkit_cpumap`'s buffer-length check
 //!   (virtkit's own) does not apply to them.
+//! * `virDomainOpenGraphics` checks `fd >= 0` but not libvirt's `fstat`/"must be a socket"
+//!   (no descriptors in a pure crate); the driver has to.
+//! * The checks follow the seed (libvirt ≈ 10.2); where the system libvirt 9.0 differs (it has
+//!   no `dname` check in `virDomainMigrateToURI2`) the seed wins.
+//! * Not here yet: the managed migrations `virDomainMigrate`, `Migrate2`, `Migrate3` (their
+//!   checks and the v1/v2/v3 sequencing of `virDomainMigrateVersion*`).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod connect;
