@@ -225,7 +225,16 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
         }
     }
     for a in &out.attributes {
-        if inp.attribute(&a.name).is_none() && a.name != "unit" && !a.name.starts_with("xmlns") {
+        // libvirt writes the default mode of <hyperv> and policy of <capabilities>.
+        let default = matches!(
+            (inp.name.as_str(), a.name.as_str()),
+            ("hyperv", "mode") | ("capabilities", "policy")
+        );
+        if inp.attribute(&a.name).is_none()
+            && a.name != "unit"
+            && !a.name.starts_with("xmlns")
+            && !default
+        {
             return Err(format!("{path}/@{}: added", a.name));
         }
     }

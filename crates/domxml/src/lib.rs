@@ -31,6 +31,7 @@ extern crate alloc;
 mod doc;
 mod domain;
 mod error;
+mod features;
 mod fmt;
 mod parts;
 mod resctrl;
@@ -40,6 +41,7 @@ mod types;
 pub use doc::{Attribute, Element, Limits, Node};
 pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFlags};
 pub use error::{Error, ErrorKind};
+pub use features::SubFeature;
 pub use parts::{
     Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
     HugePage, Interconnect, IothreadId, Loader, MemNode, MemoryBacking, NumaCache, NumaCell,

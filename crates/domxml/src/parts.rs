@@ -12,6 +12,9 @@ use alloc::vec::Vec;
 use virtkit_cpumap::CpuSet;
 
 use crate::doc::{Element, Node};
+use crate::features::{
+    SubFeature, parse_size, parse_switches, switches_occurrences, write_children,
+};
 use crate::fmt::{escape_libvirt, escape_libvirt_attr, indent};
 use crate::resctrl::{
     CacheTune, MemoryTune, cachetune_occurrences, memorytune_occurrences, order_tunes,
@@ -1955,19 +1958,25 @@ feature_kinds! {
     Viridian = "viridian", None;
     /// `<privnet/>`
     Privnet = "privnet", None;
+    /// `<hyperv mode='custom'>` with its switches (libvirt writes `mode`, `custom` when absent)
+    Hyperv = "hyperv", Some("mode");
+    /// `<kvm>` with its switches
+    Kvm = "kvm", None;
     /// `<pvspinlock state='on'/>`
     Pvspinlock = "pvspinlock", Some("state");
+    /// `<capabilities policy='allow'>` with its switches (containers)
+    Capabilities = "capabilities", Some("policy");
     /// `<pmu state='on'/>`
     Pmu = "pmu", Some("state");
     /// `<vmport state='on'/>`
     Vmport = "vmport", Some("state");
     /// `<gic version='3'/>`
     Gic = "gic", Some("version");
-    /// `<smm state='on'/>` (with `<tseg>` it stays lossless)
+    /// `<smm state='on'/>`, perhaps with `<tseg>`
     Smm = "smm", Some("state");
     /// `<ioapic driver='kvm'/>`
     Ioapic = "ioapic", Some("driver");
-    /// `<hpt resizing='required'/>` (with `<maxpagesize>` it stays lossless)
+    /// `<hpt resizing='required'/>`, perhaps with `<maxpagesize>`
     Hpt = "hpt", Some("resizing");
     /// `<vmcoreinfo state='on'/>`
     Vmcoreinfo = "vmcoreinfo", Some("state");
@@ -1979,12 +1988,16 @@ feature_kinds! {
     Msrs = "msrs", Some("unknown");
     /// `<ccf-assist state='on'/>`
     CcfAssist = "ccf-assist", Some("state");
+    /// `<xen>` with its switches
+    Xen = "xen", None;
     /// `<cfpc value='broken'/>`
     Cfpc = "cfpc", Some("value");
     /// `<sbbc value='broken'/>`
     Sbbc = "sbbc", Some("value");
     /// `<ibs value='broken'/>`
     Ibs = "ibs", Some("value");
+    /// `<tcg><tb-cache unit='KiB'>N</tb-cache></tcg>`
+    Tcg = "tcg", None;
     /// `<async-teardown enabled='yes'/>`
     AsyncTeardown = "async-teardown", Some("enabled");
     /// `<ras state='on'/>`
@@ -1999,7 +2012,7 @@ impl FeatureKind {
     /// The feature for an element name.
     ///
     /// ```
-    /// assert_eq!(virtkit_domxml::FeatureKind::from_name("hyperv"), None);
+    /// assert_eq!(virtkit_domxml::FeatureKind::from_name("hyperv"), Some(virtkit_domxml::FeatureKind::Hyperv));
     /// ```
     pub fn from_name(name: &str) -> Option<FeatureKind> {
         FEATURE_KINDS.iter().find(|(_, n, _)| *n == name).map(|(k, _, _)| *k)
@@ -2027,7 +2040,8 @@ impl FeatureKind {
 /// One feature and the value of its attribute (`on`, `3`, `kvm`, ...), if given.
 ///
 /// ```
-/// let f = virtkit_domxml::Feature { kind: virtkit_domxml::FeatureKind::Gic, value: Some("3".into()) };
+/// let f = virtkit_domxml::Feature { kind: virtkit_domxml::FeatureKind::Gic, value: Some("3".into()),
+///     switches: Vec::new(), size_kib: None };
 /// assert_eq!(f.kind.attribute(), Some("version"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2036,10 +2050,14 @@ pub struct Feature {
     pub kind: FeatureKind,
     /// The value of [`FeatureKind::attribute`].
     pub value: Option<String>,
+    /// The switches of `<hyperv>`, `<kvm>`, `<xen>` and `<capabilities>`, in libvirt's order.
+    pub switches: Vec<SubFeature>,
+    /// `<smm><tseg>` (a whole number of MiB), `<hpt><maxpagesize>` or `<tcg><tb-cache>`, in
+    /// KiB.
+    pub size_kib: Option<u64>,
 }
 
-/// `<features>`, written in libvirt's order. (`<hyperv>`, `<kvm>`, `<xen>`, `<tcg>`,
-/// `<capabilities>` and features with children keep the whole element lossless for now.)
+/// `<features>`, written in libvirt's order.
 ///
 /// ```
 /// use virtkit_domxml::{Domain, FeatureKind, FormatFlags};
@@ -2064,19 +2082,45 @@ impl Features {
         for c in e.elements() {
             let kind = FeatureKind::from_name(&c.name)?;
             let allowed: Vec<&str> = kind.attribute().into_iter().collect();
-            if !leaf(c, &allowed) || !c.children.is_empty() || items.iter().any(|f| f.kind == kind)
-            {
+            if !branch(c, &allowed) || items.iter().any(|f| f.kind == kind) {
                 return None;
             }
             let value = kind.attribute().and_then(|a| c.attribute(a)).map(str::to_string);
-            items.push(Feature { kind, value });
+            let (switches, size_kib) = match kind {
+                FeatureKind::Hyperv | FeatureKind::Kvm | FeatureKind::Xen => {
+                    (parse_switches(kind, c)?, None)
+                }
+                FeatureKind::Capabilities => {
+                    let list = parse_switches(kind, c)?;
+                    // libvirt drops a default policy without capabilities.
+                    if list.is_empty() && matches!(value.as_deref(), None | Some("default")) {
+                        return None;
+                    }
+                    (list, None)
+                }
+                _ => (Vec::new(), parse_size(kind, c)?),
+            };
+            if matches!(kind, FeatureKind::Kvm | FeatureKind::Xen) && switches.is_empty()
+                || kind == FeatureKind::Tcg && size_kib.is_none()
+            {
+                return None;
+            }
+            items.push(Feature { kind, value, switches, size_kib });
         }
         items.sort_by_key(|f| f.kind);
         Some(Features { items })
     }
 
     pub(crate) fn occurrences(&self) -> usize {
-        1 + self.items.iter().map(|f| 1 + usize::from(f.value.is_some())).sum::<usize>()
+        1 + self
+            .items
+            .iter()
+            .map(|f| {
+                1 + usize::from(f.value.is_some())
+                    + switches_occurrences(&f.switches)
+                    + 2 * usize::from(f.size_kib.is_some())
+            })
+            .sum::<usize>()
     }
 
     pub(crate) fn write(&self, out: &mut String) {
@@ -2085,10 +2129,15 @@ impl Features {
         items.sort_by_key(|f| f.kind);
         for f in items {
             open(&mut body, 2, f.kind.name());
+            let value = match (f.kind, f.value.as_deref()) {
+                (FeatureKind::Hyperv, None) => Some("custom"),
+                (FeatureKind::Capabilities, None) => Some("default"),
+                (_, v) => v,
+            };
             if let Some(a) = f.kind.attribute() {
-                attr(&mut body, a, f.value.as_deref());
+                attr(&mut body, a, value);
             }
-            body.push_str("/>\n");
+            write_children(&mut body, f.kind, &f.switches, f.size_kib);
         }
         write_block(out, "features", &body);
     }

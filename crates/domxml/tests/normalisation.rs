@@ -136,3 +136,17 @@ fn memory_tunes_follow_the_cache_tune_they_join() {
         ]
     );
 }
+
+#[test]
+fn feature_switches_in_libvirt_order_with_defaults() {
+    let out = format(
+        "<domain type='kvm'><features><smm state='on'><tseg unit='KiB'>49152</tseg></smm>\
+         <hyperv><tlbflush state='on'><extended state='on'/><direct state='on'/></tlbflush>\
+         <relaxed state='off'/></hyperv><acpi/></features></domain>",
+    );
+    assert!(out.contains(
+        "<features>\n    <acpi/>\n    <hyperv mode='custom'>\n      <relaxed state='off'/>\n      \
+         <tlbflush state='on'>\n        <direct state='on'/>\n        <extended state='on'/>\n      \
+         </tlbflush>\n    </hyperv>\n    <smm state='on'>\n      <tseg unit='MiB'>48</tseg>\n    </smm>"
+    ), "{out}");
+}
