@@ -45,7 +45,8 @@ pub use features::SubFeature;
 pub use parts::{
     Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
     HugePage, Interconnect, IothreadId, Loader, MemNode, MemoryBacking, NumaCache, NumaCell,
-    NumaMemory, Numatune, Nvram, Os, OsType, Pm, Sched, SecLabel, Timer, Topology, VcpuState,
+    NumaMemory, Numatune, Nvram, NvramSource, Os, OsType, Pm, Sched, SecLabel, SourceAuth,
+    SourceHost, Timer, Topology, VcpuState,
 };
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use tune::{

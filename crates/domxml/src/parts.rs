@@ -164,8 +164,8 @@ pub struct Loader {
     pub path: Option<String>,
 }
 
-/// `<nvram template='...' templateFormat='raw' type='file' format='raw'>path</nvram>` (the
-/// network `<source>` form stays lossless for now).
+/// `<nvram template='...' templateFormat='raw' type='file' format='raw'>path</nvram>`, or with
+/// a `<source>` instead of the path.
 ///
 /// ```
 /// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><nvram template='/t'>/v</nvram>\
@@ -184,6 +184,159 @@ pub struct Nvram {
     pub format: Option<String>,
     /// The variable store path.
     pub path: Option<String>,
+    /// `<source>`: a file or network variable store.
+    pub source: Option<NvramSource>,
+}
+
+/// A `<host name port/>` of a network source.
+///
+/// ```
+/// let h = virtkit_domxml::SourceHost { name: "example.com".into(), port: Some("6000".into()) };
+/// assert_eq!(h.port.as_deref(), Some("6000"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceHost {
+    /// `name`.
+    pub name: String,
+    /// `port`.
+    pub port: Option<String>,
+}
+
+/// `<auth username><secret type usage|uuid/></auth>` of a network source.
+///
+/// ```
+/// let a = virtkit_domxml::SourceAuth { username: "me".into(), secret_type: "iscsi".into(),
+///     usage: Some("x".into()), uuid: None };
+/// assert_eq!(a.secret_type, "iscsi");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceAuth {
+    /// `username`.
+    pub username: String,
+    /// `<secret type>`.
+    pub secret_type: String,
+    /// `<secret usage>`.
+    pub usage: Option<String>,
+    /// `<secret uuid>`.
+    pub uuid: Option<String>,
+}
+
+/// The `<source>` of an `<nvram>`: `<source file='...'/>` or
+/// `<source protocol name><host/><auth/></source>`.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><nvram type='network'>\
+///     <source protocol='nbd' name='vars'><host name='h' port='6000'/></source></nvram></os>\
+///     </domain>").unwrap();
+/// let src = d.os.unwrap().nvram.unwrap().source.unwrap();
+/// assert_eq!((src.protocol.as_deref(), src.hosts[0].name.as_str()), (Some("nbd"), "h"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NvramSource {
+    /// `file`.
+    pub file: Option<String>,
+    /// `protocol`.
+    pub protocol: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `<host>`s.
+    pub hosts: Vec<SourceHost>,
+    /// `<auth>`.
+    pub auth: Option<SourceAuth>,
+}
+
+impl NvramSource {
+    fn parse(nvram: &Element) -> Option<NvramSource> {
+        let mut it = nvram.elements();
+        let e = it.next()?;
+        if it.next().is_some() || e.name != "source" {
+            return None;
+        }
+        let mut src = NvramSource::default();
+        match nvram.attribute("type") {
+            Some("file") => {
+                if !leaf(e, &["file"]) || !e.children.is_empty() {
+                    return None;
+                }
+                src.file = Some(e.attribute("file")?.to_string());
+                return Some(src);
+            }
+            Some("network") => {}
+            _ => return None,
+        }
+        if !branch(e, &["protocol", "name"]) {
+            return None;
+        }
+        src.protocol = Some(e.attribute("protocol")?.to_string());
+        src.name = opt_string(e, "name");
+        for c in e.elements() {
+            match c.name.as_str() {
+                "host" if leaf(c, &["name", "port"]) && c.children.is_empty() => {
+                    src.hosts.push(SourceHost {
+                        name: c.attribute("name")?.to_string(),
+                        port: opt_string(c, "port"),
+                    });
+                }
+                "auth" if branch(c, &["username"]) && src.auth.is_none() => {
+                    let mut secrets = c.elements();
+                    let secret = secrets.next()?;
+                    let ok = secrets.next().is_none()
+                        && secret.name == "secret"
+                        && leaf(secret, &["type", "usage", "uuid"])
+                        && secret.children.is_empty()
+                        && (secret.attribute("usage").is_some()
+                            != secret.attribute("uuid").is_some());
+                    if !ok {
+                        return None;
+                    }
+                    src.auth = Some(SourceAuth {
+                        username: c.attribute("username")?.to_string(),
+                        secret_type: secret.attribute("type")?.to_string(),
+                        usage: opt_string(secret, "usage"),
+                        uuid: opt_string(secret, "uuid"),
+                    });
+                }
+                _ => return None,
+            }
+        }
+        Some(src)
+    }
+
+    fn occurrences(&self) -> usize {
+        1 + count(&[self.file.is_some(), self.protocol.is_some(), self.name.is_some()])
+            + self.hosts.iter().map(|h| 2 + usize::from(h.port.is_some())).sum::<usize>()
+            + self.auth.as_ref().map_or(0, |_| 5)
+    }
+
+    fn write(&self, out: &mut String) {
+        open(out, 3, "source");
+        attr(out, "file", self.file.as_deref());
+        attr(out, "protocol", self.protocol.as_deref());
+        attr(out, "name", self.name.as_deref());
+        if self.hosts.is_empty() && self.auth.is_none() {
+            out.push_str("/>\n");
+            return;
+        }
+        out.push_str(">\n");
+        for h in &self.hosts {
+            open(out, 4, "host");
+            attr(out, "name", Some(&h.name));
+            attr(out, "port", h.port.as_deref());
+            out.push_str("/>\n");
+        }
+        if let Some(a) = &self.auth {
+            open(out, 4, "auth");
+            attr(out, "username", Some(&a.username));
+            out.push_str(">\n");
+            open(out, 5, "secret");
+            attr(out, "type", Some(&a.secret_type));
+            attr(out, "usage", a.usage.as_deref());
+            attr(out, "uuid", a.uuid.as_deref());
+            out.push_str("/>\n");
+            end(out, 4, "auth");
+        }
+        end(out, 3, "source");
+    }
 }
 
 /// `<bootmenu enable='yes' timeout='3000'/>`.
@@ -374,16 +527,22 @@ impl Os {
                     set_once(&mut os.loader, Some(loader))?;
                 }
                 "nvram" => {
-                    if !leaf(c, &["template", "templateFormat", "type", "format"]) {
+                    let allowed = ["template", "templateFormat", "type", "format"];
+                    let source = if leaf(c, &allowed) {
+                        None
+                    } else if branch(c, &allowed) {
+                        Some(NvramSource::parse(c)?)
+                    } else {
                         return None;
-                    }
+                    };
                     let text = c.text();
                     let nvram = Nvram {
                         template: opt_string(c, "template"),
                         template_format: opt_string(c, "templateFormat"),
                         kind: opt_string(c, "type"),
                         format: opt_string(c, "format"),
-                        path: (!text.is_empty()).then(|| text.into_owned()),
+                        path: (source.is_none() && !text.is_empty()).then(|| text.into_owned()),
+                        source,
                     };
                     set_once(&mut os.nvram, Some(nvram))?;
                 }
@@ -485,6 +644,7 @@ impl Os {
                 v.kind.is_some(),
                 v.format.is_some(),
             ]);
+            n += v.source.as_ref().map_or(0, NvramSource::occurrences);
         }
         if let Some(a) = &self.acpi_tables {
             n += 1 + 2 * a.len();
@@ -558,7 +718,14 @@ impl Os {
             attr(out, "templateFormat", v.template_format.as_deref());
             attr(out, "type", v.kind.as_deref());
             attr(out, "format", v.format.as_deref());
-            close_text(out, "nvram", v.path.as_deref());
+            match &v.source {
+                Some(src) => {
+                    out.push_str(">\n");
+                    src.write(out);
+                    end(out, 2, "nvram");
+                }
+                None => close_text(out, "nvram", v.path.as_deref()),
+            }
         }
         text_child(out, 2, "kernel", self.kernel.as_deref());
         text_child(out, 2, "initrd", self.initrd.as_deref());
