@@ -16,7 +16,9 @@ use crate::parts::{
     write_iothreadids, write_vcpus,
 };
 use crate::resctrl::max_vcpu;
-use crate::tune::{Blkiotune, DefaultIothread, IdMap, Keywrap, Memtune, Perf, Resource, Sysinfo};
+use crate::tune::{
+    Blkiotune, DefaultIothread, IdMap, Keywrap, LaunchSecurity, Memtune, Perf, Resource, Sysinfo,
+};
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
     parse_ull,
@@ -315,6 +317,8 @@ pub struct Domain {
     pub perf: Option<Perf>,
     /// `<keywrap>`.
     pub keywrap: Option<Keywrap>,
+    /// `<launchSecurity>`.
+    pub launch_security: Option<LaunchSecurity>,
     /// Every other child of `<domain>`, as read, in document order.
     pub others: Vec<Element>,
 }
@@ -578,6 +582,7 @@ impl Domain {
             "idmap" => once!(self.idmap, IdMap::parse(e)),
             "perf" => once!(self.perf, Perf::parse(e)),
             "keywrap" => once!(self.keywrap, Keywrap::parse(e)),
+            "launchSecurity" => once!(self.launch_security, LaunchSecurity::parse(e)),
             "bootloader" if text_only && !e.text().is_empty() => {
                 once!(self.bootloader, Some(e.text().into_owned()))
             }
@@ -868,6 +873,11 @@ impl Domain {
                     k.write(out);
                 }
             }
+            "launchSecurity" => {
+                if let Some(l) = &self.launch_security {
+                    l.write(out);
+                }
+            }
             "on_poweroff" => write_action(out, "on_poweroff", self.on_poweroff),
             "on_reboot" => write_action(out, "on_reboot", self.on_reboot),
             "on_crash" => write_action(out, "on_crash", self.on_crash),
@@ -935,6 +945,7 @@ impl Domain {
         typed(true, self.idmap.as_ref().map_or(0, IdMap::occurrences));
         typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
         typed(true, self.keywrap.map_or(0, Keywrap::occurrences));
+        typed(true, self.launch_security.as_ref().map_or(0, LaunchSecurity::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
             typed(a.is_some(), 1);
         }

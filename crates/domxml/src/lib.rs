@@ -50,8 +50,8 @@ pub use parts::{
 };
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use tune::{
-    BlkioDevice, Blkiotune, DefaultIothread, FwCfgEntry, IdMap, IdMapping, Keywrap, Memtune,
-    PERF_EVENTS, Perf, Resource, Sysinfo,
+    BlkioDevice, Blkiotune, DefaultIothread, FwCfgEntry, IdMap, IdMapping, Keywrap, LaunchSecurity,
+    Memtune, PERF_EVENTS, Perf, Resource, Sysinfo,
 };
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,

@@ -722,3 +722,136 @@ impl Sysinfo {
         }
     }
 }
+
+/// `<launchSecurity type='sev'|'sev-snp'|'s390-pv'>`: confidential guest settings (`tdx`
+/// stays lossless for now).
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><launchSecurity type='sev'>\
+///     <policy>0x1</policy></launchSecurity></domain>").unwrap();
+/// assert_eq!(d.launch_security.as_ref().unwrap().policy, Some(1));
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains("<policy>0x0001</policy>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LaunchSecurity {
+    /// `type`: `sev`, `sev-snp`, `s390-pv`.
+    pub kind: String,
+    /// `kernelHashes` (sev).
+    pub kernel_hashes: Option<bool>,
+    /// `authorKey` (sev-snp).
+    pub author_key: Option<bool>,
+    /// `vcek` (sev-snp).
+    pub vcek: Option<bool>,
+    /// `<cbitpos>`.
+    pub cbitpos: Option<u32>,
+    /// `<reducedPhysBits>`.
+    pub reduced_phys_bits: Option<u32>,
+    /// `<policy>` (hexadecimal in the XML).
+    pub policy: Option<u64>,
+    /// The base64 blobs in libvirt's order: `dhCert`, `session` (sev); `guestVisibleWorkarounds`,
+    /// `idBlock`, `idAuth`, `hostData` (sev-snp).
+    pub blobs: Vec<(String, String)>,
+}
+
+const SEV_BLOBS: [&str; 2] = ["dhCert", "session"];
+const SNP_BLOBS: [&str; 4] = ["guestVisibleWorkarounds", "idBlock", "idAuth", "hostData"];
+
+impl LaunchSecurity {
+    pub(crate) fn parse(e: &Element) -> Option<LaunchSecurity> {
+        let kind = e.attribute("type")?;
+        let (attrs, blobs): (&[&str], &[&str]) = match kind {
+            "sev" => (&["type", "kernelHashes"], &SEV_BLOBS),
+            "sev-snp" => (&["type", "authorKey", "vcek"], &SNP_BLOBS),
+            "s390-pv" => (&["type"], &[]),
+            _ => return None,
+        };
+        if !branch(e, attrs) {
+            return None;
+        }
+        let yes_no = |name: &str| match e.attribute(name) {
+            None => Some(None),
+            Some(v) => crate::parts::yes_no(v).map(Some),
+        };
+        let mut l = LaunchSecurity {
+            kind: kind.to_string(),
+            kernel_hashes: yes_no("kernelHashes")?,
+            author_key: yes_no("authorKey")?,
+            vcek: yes_no("vcek")?,
+            ..LaunchSecurity::default()
+        };
+        for c in e.elements() {
+            let text = text_of(c)?;
+            match c.name.as_str() {
+                "cbitpos" if kind != "s390-pv" => {
+                    set_once(&mut l.cbitpos, text.trim().parse().ok())?;
+                }
+                "reducedPhysBits" if kind != "s390-pv" => {
+                    set_once(&mut l.reduced_phys_bits, text.trim().parse().ok())?;
+                }
+                "policy" if kind != "s390-pv" => {
+                    let t = text.trim();
+                    let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
+                    let v = u64::from_str_radix(hex, 16).ok()?;
+                    if kind == "sev" && u32::try_from(v).is_err() {
+                        return None;
+                    }
+                    set_once(&mut l.policy, Some(v))?;
+                }
+                name if blobs.contains(&name) => {
+                    if text.is_empty() || l.blobs.iter().any(|(n, _)| n == name) {
+                        return None;
+                    }
+                    l.blobs.push((name.to_string(), text));
+                }
+                _ => return None,
+            }
+        }
+        if kind == "sev" && l.policy.is_none() {
+            return None;
+        }
+        l.blobs.sort_by_key(|(n, _)| blobs.iter().position(|b| b == n));
+        Some(l)
+    }
+
+    pub(crate) fn occurrences(&self) -> usize {
+        2 + count(&[
+            self.kernel_hashes.is_some(),
+            self.author_key.is_some(),
+            self.vcek.is_some(),
+            self.cbitpos.is_some(),
+            self.reduced_phys_bits.is_some(),
+            self.policy.is_some(),
+        ]) + self.blobs.len()
+    }
+
+    pub(crate) fn write(&self, out: &mut String) {
+        open(out, 1, "launchSecurity");
+        attr(out, "type", Some(&self.kind));
+        attr(out, "kernelHashes", self.kernel_hashes.map(crate::parts::yes_no_str));
+        attr(out, "authorKey", self.author_key.map(crate::parts::yes_no_str));
+        attr(out, "vcek", self.vcek.map(crate::parts::yes_no_str));
+        let mut body = String::new();
+        text_child(&mut body, 2, "cbitpos", self.cbitpos.map(|v| v.to_string()).as_deref());
+        let bits = self.reduced_phys_bits.map(|v| v.to_string());
+        text_child(&mut body, 2, "reducedPhysBits", bits.as_deref());
+        let policy = self.policy.map(|p| {
+            if self.kind == "sev" {
+                alloc::format!("0x{p:04x}")
+            } else {
+                alloc::format!("0x{p:08x}")
+            }
+        });
+        text_child(&mut body, 2, "policy", policy.as_deref());
+        for (name, value) in &self.blobs {
+            text_child(&mut body, 2, name, Some(value));
+        }
+        if body.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&body);
+            end(out, 1, "launchSecurity");
+        }
+    }
+}
