@@ -1,7 +1,7 @@
 //! Which functions of `libvirt-domain.c` exist in this crate, by the seed inventory's
 //! groups (§1): the C name, the Rust item, or "—" for a function still missing.
 //!
-//! Public functions: **187 of 190**; internal migration entry points: **18 of 18**.
+//! Public functions: **190 of 190**; internal migration entry points: **18 of 18**.
 //! The `*Free` functions and `virDomainRef` are Rust ownership (`Drop`, `Clone`).
 //!
 //! ## G01. Connection, listing, lookup, identity, XML & info (33 of 33)
@@ -191,13 +191,13 @@
 //! | `virDomainBackupBegin` | `Domain::backup_begin` |
 //! | `virDomainBackupGetXMLDesc` | `Domain::backup_xml_desc` |
 //!
-//! ## G10. Migration (public API + tunables) (10 of 13)
+//! ## G10. Migration (public API + tunables) (13 of 13)
 //!
 //! | C function | Rust |
 //! |---|---|
-//! | `virDomainMigrate` | — |
-//! | `virDomainMigrate2` | — |
-//! | `virDomainMigrate3` | — |
+//! | `virDomainMigrate` | `Domain::migrate` |
+//! | `virDomainMigrate2` | `Domain::migrate2` |
+//! | `virDomainMigrate3` | `Domain::migrate3` |
 //! | `virDomainMigrateToURI` | `Domain::migrate_to_uri` |
 //! | `virDomainMigrateToURI2` | `Domain::migrate_to_uri2` |
 //! | `virDomainMigrateToURI3` | `Domain::migrate_to_uri3` |
@@ -293,7 +293,7 @@
 //! | `virDomainMigrateConfirm3Params` | `Domain::migrate_confirm3_params` |
 //!
 //! ```
-//! assert_eq!(virtkit_api::coverage::implemented_public(), 187);
+//! assert_eq!(virtkit_api::coverage::implemented_public(), 190);
 //! assert_eq!(virtkit_api::coverage::implemented_internal(), 18);
 //! ```
 
@@ -445,9 +445,9 @@ pub const FUNCTIONS: &[(&str, &str, Option<&str>)] = &[
     ("G09", "virDomainSetBlockThreshold", Some("Domain::set_block_threshold")),
     ("G09", "virDomainBackupBegin", Some("Domain::backup_begin")),
     ("G09", "virDomainBackupGetXMLDesc", Some("Domain::backup_xml_desc")),
-    ("G10", "virDomainMigrate", None),
-    ("G10", "virDomainMigrate2", None),
-    ("G10", "virDomainMigrate3", None),
+    ("G10", "virDomainMigrate", Some("Domain::migrate")),
+    ("G10", "virDomainMigrate2", Some("Domain::migrate2")),
+    ("G10", "virDomainMigrate3", Some("Domain::migrate3")),
     ("G10", "virDomainMigrateToURI", Some("Domain::migrate_to_uri")),
     ("G10", "virDomainMigrateToURI2", Some("Domain::migrate_to_uri2")),
     ("G10", "virDomainMigrateToURI3", Some("Domain::migrate_to_uri3")),

@@ -190,7 +190,7 @@ impl Domain {
     }
 
     /// `virDomainMigrateUnmanaged`: positional arguments as parameters (`bandwidth` always).
-    fn unmanaged(
+    pub(crate) fn migrate_unmanaged(
         &self,
         xmlin: Option<&str>,
         flags: F,
@@ -236,7 +236,7 @@ impl Domain {
         self.unmanaged_check_compat(flags)?;
         let (dconnuri, miguri) =
             if flags.contains(F::PEER2PEER) { (Some(duri), None) } else { (None, Some(duri)) };
-        self.unmanaged(None, flags, dname, dconnuri, miguri, bandwidth)
+        self.migrate_unmanaged(None, flags, dname, dconnuri, miguri, bandwidth)
     }
 
     /// `virDomainMigrateToURI2`: `dconnuri` is needed with `PEER2PEER` and ignored without.
@@ -266,7 +266,7 @@ impl Domain {
         } else {
             None
         };
-        self.unmanaged(dxml, flags, dname, dconnuri, miguri, bandwidth)
+        self.migrate_unmanaged(dxml, flags, dname, dconnuri, miguri, bandwidth)
     }
 
     /// `virDomainMigrateToURI3`: the migration described by typed parameters

@@ -1134,6 +1134,18 @@ fn mutating() -> Vec<(&'static str, Call)> {
             call!(d => d.connect().migrate_prepare_tunnel3_params(&Stream::new(d.connect(), 0), &TypedParams::new(), &[], DomainMigrateFlags::empty())),
         ),
         (
+            "virDomainMigrate",
+            call!(d => d.migrate(d.connect(), DomainMigrateFlags::empty(), None, None, 0)),
+        ),
+        (
+            "virDomainMigrate2",
+            call!(d => d.migrate2(d.connect(), None, DomainMigrateFlags::empty(), None, None, 0)),
+        ),
+        (
+            "virDomainMigrate3",
+            call!(d => d.migrate3(d.connect(), &TypedParams::new(), DomainMigrateFlags::empty())),
+        ),
+        (
             "virDomainMigrateToURI",
             call!(d => d.migrate_to_uri("tcp://h", DomainMigrateFlags::empty(), None, 0)),
         ),
