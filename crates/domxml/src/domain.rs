@@ -18,6 +18,7 @@ use crate::parts::{
 use crate::resctrl::max_vcpu;
 use crate::tune::{
     Blkiotune, DefaultIothread, IdMap, Keywrap, LaunchSecurity, Memtune, Perf, Resource, Sysinfo,
+    Throttlegroup, parse_throttlegroups, throttlegroups_occurrences, write_throttlegroups,
 };
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
@@ -317,6 +318,8 @@ pub struct Domain {
     pub perf: Option<Perf>,
     /// `<keywrap>`.
     pub keywrap: Option<Keywrap>,
+    /// `<throttlegroups>`.
+    pub throttlegroups: Option<Vec<Throttlegroup>>,
     /// `<launchSecurity>`.
     pub launch_security: Option<LaunchSecurity>,
     /// Every other child of `<domain>`, as read, in document order.
@@ -582,6 +585,7 @@ impl Domain {
             "idmap" => once!(self.idmap, IdMap::parse(e)),
             "perf" => once!(self.perf, Perf::parse(e)),
             "keywrap" => once!(self.keywrap, Keywrap::parse(e)),
+            "throttlegroups" => once!(self.throttlegroups, parse_throttlegroups(e)),
             "launchSecurity" => once!(self.launch_security, LaunchSecurity::parse(e)),
             "bootloader" if text_only && !e.text().is_empty() => {
                 once!(self.bootloader, Some(e.text().into_owned()))
@@ -873,6 +877,11 @@ impl Domain {
                     k.write(out);
                 }
             }
+            "throttlegroups" => {
+                if let Some(g) = &self.throttlegroups {
+                    write_throttlegroups(out, g);
+                }
+            }
             "launchSecurity" => {
                 if let Some(l) = &self.launch_security {
                     l.write(out);
@@ -945,6 +954,7 @@ impl Domain {
         typed(true, self.idmap.as_ref().map_or(0, IdMap::occurrences));
         typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
         typed(true, self.keywrap.map_or(0, Keywrap::occurrences));
+        typed(true, self.throttlegroups.as_deref().map_or(0, throttlegroups_occurrences));
         typed(true, self.launch_security.as_ref().map_or(0, LaunchSecurity::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {
             typed(a.is_some(), 1);

@@ -44,14 +44,14 @@ pub use error::{Error, ErrorKind};
 pub use features::SubFeature;
 pub use parts::{
     Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
-    HugePage, Interconnect, IothreadId, Loader, MemNode, MemoryBacking, NumaCache, NumaCell,
-    NumaMemory, Numatune, Nvram, NvramSource, Os, OsType, Pm, Sched, SecLabel, SourceAuth,
-    SourceHost, Timer, Topology, VcpuState,
+    HugePage, Interconnect, IothreadId, IothreadPoll, Loader, MemNode, MemoryBacking, NumaCache,
+    NumaCell, NumaMemory, Numatune, Nvram, NvramSource, Os, OsType, Pm, Sched, SecLabel,
+    SourceAuth, SourceHost, Timer, Topology, VcpuState,
 };
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use tune::{
     BlkioDevice, Blkiotune, DefaultIothread, FwCfgEntry, IdMap, IdMapping, Keywrap, LaunchSecurity,
-    Memtune, PERF_EVENTS, Perf, Resource, Sysinfo,
+    Memtune, PERF_EVENTS, Perf, Resource, Sysinfo, THROTTLE_LIMITS, Throttlegroup,
 };
 pub use types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, ValueError, Vcpu, memory_kib,

@@ -2552,8 +2552,24 @@ impl SecLabel {
     }
 }
 
-/// One `<iothreadids><iothread id thread_pool_min thread_pool_max/>` entry (with `<poll>` it
-/// stays lossless).
+/// `<poll max grow shrink/>` of an `<iothread>`: its polling settings.
+///
+/// ```
+/// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><iothreadids>\
+///     <iothread id='1'><poll max='123'/></iothread></iothreadids></domain>").unwrap();
+/// assert_eq!(d.iothreadids.unwrap()[0].poll.unwrap().max, Some(123));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IothreadPoll {
+    /// `max`: the longest polling time, in ns.
+    pub max: Option<u64>,
+    /// `grow`.
+    pub grow: Option<u64>,
+    /// `shrink`.
+    pub shrink: Option<u64>,
+}
+
+/// One `<iothreadids><iothread id thread_pool_min thread_pool_max/>` entry.
 ///
 /// ```
 /// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><iothreadids>\
@@ -2568,6 +2584,8 @@ pub struct IothreadId {
     pub thread_pool_min: Option<i32>,
     /// `thread_pool_max`.
     pub thread_pool_max: Option<i32>,
+    /// `<poll>`.
+    pub poll: Option<IothreadPoll>,
 }
 
 pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
@@ -2577,8 +2595,21 @@ pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
     let mut list = Vec::new();
     for c in e.elements() {
         let allowed = ["id", "thread_pool_min", "thread_pool_max"];
-        if c.name != "iothread" || !leaf(c, &allowed) || !c.children.is_empty() {
+        if c.name != "iothread" || !branch(c, &allowed) {
             return None;
+        }
+        let mut poll = None;
+        for p in c.elements() {
+            if p.name != "poll" || !leaf(p, &["max", "grow", "shrink"]) || !p.children.is_empty() {
+                return None;
+            }
+            let value = IothreadPoll {
+                max: opt_u64(p, "max")?,
+                grow: opt_u64(p, "grow")?,
+                shrink: opt_u64(p, "shrink")?,
+            };
+            // libvirt writes no empty <poll/>.
+            set_once(&mut poll, Some(value).filter(|v| *v != IothreadPoll::default()))?;
         }
         let int = |name: &str| -> Option<Option<i32>> {
             match c.attribute(name) {
@@ -2590,6 +2621,7 @@ pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
             id: u32::try_from(parse_ull(c.attribute("id")?)?).ok()?,
             thread_pool_min: int("thread_pool_min")?,
             thread_pool_max: int("thread_pool_max")?,
+            poll,
         });
     }
     Some(list)
@@ -2598,7 +2630,12 @@ pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
 pub(crate) fn iothreadids_occurrences(list: &[IothreadId]) -> usize {
     1 + list
         .iter()
-        .map(|t| 2 + count(&[t.thread_pool_min.is_some(), t.thread_pool_max.is_some()]))
+        .map(|t| {
+            2 + count(&[t.thread_pool_min.is_some(), t.thread_pool_max.is_some()])
+                + t.poll.map_or(0, |p| {
+                    1 + count(&[p.max.is_some(), p.grow.is_some(), p.shrink.is_some()])
+                })
+        })
         .sum::<usize>()
 }
 
@@ -2609,7 +2646,18 @@ pub(crate) fn write_iothreadids(out: &mut String, list: &[IothreadId]) {
         attr(&mut body, "id", Some(&t.id.to_string()));
         attr(&mut body, "thread_pool_min", t.thread_pool_min.map(|v| v.to_string()).as_deref());
         attr(&mut body, "thread_pool_max", t.thread_pool_max.map(|v| v.to_string()).as_deref());
-        body.push_str("/>\n");
+        match t.poll {
+            None => body.push_str("/>\n"),
+            Some(p) => {
+                body.push_str(">\n");
+                open(&mut body, 3, "poll");
+                attr(&mut body, "max", p.max.map(|v| v.to_string()).as_deref());
+                attr(&mut body, "grow", p.grow.map(|v| v.to_string()).as_deref());
+                attr(&mut body, "shrink", p.shrink.map(|v| v.to_string()).as_deref());
+                body.push_str("/>\n");
+                end(&mut body, 2, "iothread");
+            }
+        }
     }
     write_block(out, "iothreadids", &body);
 }

@@ -855,3 +855,106 @@ impl LaunchSecurity {
         }
     }
 }
+
+/// The limits of a throttle group in libvirt's order (`virDomainDiskIoTuneFormat`);
+/// `group_name` comes after `size_iops_sec`.
+pub const THROTTLE_LIMITS: [&str; 19] = [
+    "total_bytes_sec",
+    "read_bytes_sec",
+    "write_bytes_sec",
+    "total_iops_sec",
+    "read_iops_sec",
+    "write_iops_sec",
+    "total_bytes_sec_max",
+    "read_bytes_sec_max",
+    "write_bytes_sec_max",
+    "total_iops_sec_max",
+    "read_iops_sec_max",
+    "write_iops_sec_max",
+    "size_iops_sec",
+    "total_bytes_sec_max_length",
+    "read_bytes_sec_max_length",
+    "write_bytes_sec_max_length",
+    "total_iops_sec_max_length",
+    "read_iops_sec_max_length",
+    "write_iops_sec_max_length",
+];
+
+/// One `<throttlegroup>` of `<throttlegroups>`: a named set of I/O limits disks share.
+///
+/// ```
+/// use virtkit_domxml::{Domain, FormatFlags};
+/// let d = Domain::from_xml("<domain type='kvm'><throttlegroups><throttlegroup>\
+///     <group_name>g</group_name><total_iops_sec>10</total_iops_sec></throttlegroup>\
+///     </throttlegroups></domain>").unwrap();
+/// let g = &d.throttlegroups.as_ref().unwrap()[0];
+/// assert_eq!((g.group_name.as_str(), g.limits[0].1), ("g", 10));
+/// assert!(d.to_xml_flags(FormatFlags::SECURE).contains(
+///     "<total_iops_sec>10</total_iops_sec>\n      <group_name>g</group_name>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Throttlegroup {
+    /// `<group_name>`.
+    pub group_name: String,
+    /// The limits set (non-zero), as (name, value) in libvirt's order ([`THROTTLE_LIMITS`]).
+    pub limits: Vec<(String, u64)>,
+}
+
+pub(crate) fn parse_throttlegroups(e: &Element) -> Option<Vec<Throttlegroup>> {
+    if !branch(e, &[]) {
+        return None;
+    }
+    let mut groups: Vec<Throttlegroup> = Vec::new();
+    for g in e.elements() {
+        if g.name != "throttlegroup" || !branch(g, &[]) {
+            return None;
+        }
+        let mut name = None;
+        let mut limits: Vec<(String, u64)> = Vec::new();
+        for c in g.elements() {
+            if c.name == "group_name" {
+                set_once(&mut name, text_of(c).filter(|t| !t.is_empty()))?;
+                continue;
+            }
+            let rank = THROTTLE_LIMITS.iter().position(|n| *n == c.name)?;
+            // libvirt treats 0 as unset and does not write it.
+            let v = parse_ull(text_of(c)?.trim()).filter(|v| *v != 0)?;
+            if limits.iter().any(|(n, _)| *n == c.name) {
+                return None;
+            }
+            limits.push((THROTTLE_LIMITS[rank].to_string(), v));
+        }
+        let group_name = name?;
+        if groups.iter().any(|o| o.group_name == group_name) {
+            return None;
+        }
+        limits.sort_by_key(|(n, _)| THROTTLE_LIMITS.iter().position(|x| x == n));
+        groups.push(Throttlegroup { group_name, limits });
+    }
+    (!groups.is_empty()).then_some(groups)
+}
+
+pub(crate) fn throttlegroups_occurrences(groups: &[Throttlegroup]) -> usize {
+    1 + groups.iter().map(|g| 2 + g.limits.len()).sum::<usize>()
+}
+
+pub(crate) fn write_throttlegroups(out: &mut String, groups: &[Throttlegroup]) {
+    let mut body = String::new();
+    for g in groups {
+        open(&mut body, 2, "throttlegroup");
+        body.push_str(">\n");
+        let mut named = false;
+        for (name, v) in &g.limits {
+            if !named && name.ends_with("_length") {
+                text_child(&mut body, 3, "group_name", Some(&g.group_name));
+                named = true;
+            }
+            text_child(&mut body, 3, name, Some(&v.to_string()));
+        }
+        if !named {
+            text_child(&mut body, 3, "group_name", Some(&g.group_name));
+        }
+        end(&mut body, 2, "throttlegroup");
+    }
+    write_block(out, "throttlegroups", &body);
+}
