@@ -61,11 +61,12 @@ use crate::types::{
 };
 
 /// libvirt's internal driver features (`virDrvFeature`, `VIR_DRV_FEATURE_*`), probed with
-/// [`Driver::supports_feature`]. The numbers are libvirt's (`libvirt_internal.h`).
+/// [`Driver::supports_feature`]. The numbers are libvirt's (`libvirt_internal.h`, an
+/// append-only list that the remote protocol carries).
 ///
 /// ```
 /// use virtkit_api::DrvFeature;
-/// assert_eq!(DrvFeature::FdPassing as i32, 7);
+/// assert_eq!(DrvFeature::FdPassing as i32, 8);
 /// assert_eq!(DrvFeature::MigrationV3.c_name(), "VIR_DRV_FEATURE_MIGRATION_V3");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,22 +85,24 @@ pub enum DrvFeature {
     MigrationDirect = 5,
     /// Migration protocol version 3 (Begin3, Prepare3, Perform3, Finish3, Confirm3).
     MigrationV3 = 6,
-    /// File descriptors can be passed.
-    FdPassing = 7,
-    /// Typed parameters may be strings.
-    TypedParamString = 8,
-    /// `VIR_DOMAIN_XML_MIGRATABLE` is supported.
-    XmlMigratable = 9,
-    /// Offline migration.
-    MigrationOffline = 10,
-    /// The v3 protocol with typed parameters.
-    MigrationParams = 11,
     /// `VIR_MIGRATE_CHANGE_PROTECTION`.
-    MigrateChangeProtection = 12,
-    /// Remote event callbacks.
-    RemoteEventCallback = 13,
+    MigrateChangeProtection = 7,
+    /// File descriptors can be passed.
+    FdPassing = 8,
+    /// Typed parameters may be strings.
+    TypedParamString = 9,
+    /// The peer runs the keepalive program (answered by the RPC layer).
+    ProgramKeepalive = 10,
+    /// `VIR_DOMAIN_XML_MIGRATABLE` is supported.
+    XmlMigratable = 11,
+    /// Offline migration.
+    MigrationOffline = 12,
+    /// The v3 protocol with typed parameters.
+    MigrationParams = 13,
+    /// Remote event callbacks with server-side filtering.
+    RemoteEventCallback = 14,
     /// Remote close callbacks.
-    RemoteCloseCallback = 14,
+    RemoteCloseCallback = 15,
 }
 
 impl DrvFeature {
@@ -122,6 +125,7 @@ impl DrvFeature {
             DrvFeature::MigrationOffline => "VIR_DRV_FEATURE_MIGRATION_OFFLINE",
             DrvFeature::MigrationParams => "VIR_DRV_FEATURE_MIGRATION_PARAMS",
             DrvFeature::MigrateChangeProtection => "VIR_DRV_FEATURE_MIGRATE_CHANGE_PROTECTION",
+            DrvFeature::ProgramKeepalive => "VIR_DRV_FEATURE_PROGRAM_KEEPALIVE",
             DrvFeature::RemoteEventCallback => "VIR_DRV_FEATURE_REMOTE_EVENT_CALLBACK",
             DrvFeature::RemoteCloseCallback => "VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK",
         }
