@@ -800,7 +800,9 @@ impl Domain {
             }
             "cputune" => {
                 if let Some(t) = &self.cputune {
-                    t.write(out);
+                    let inactive = flags.contains(FormatFlags::INACTIVE)
+                        || flags.contains(FormatFlags::MIGRATABLE);
+                    t.write(out, inactive);
                 }
             }
             "numatune" => {

@@ -1784,7 +1784,8 @@ impl Cputune {
             + self.memorytunes.iter().map(memorytune_occurrences).sum::<usize>()
     }
 
-    pub(crate) fn write(&self, out: &mut String) {
+    /// Writes `<cputune>`; `inactive` leaves out what only live definitions carry.
+    pub(crate) fn write(&self, out: &mut String, inactive: bool) {
         let mut body = String::new();
         let scalars: [(&str, Option<String>); 9] = [
             ("shares", self.shares.map(|v| v.to_string())),
@@ -1827,7 +1828,7 @@ impl Cputune {
             write_sched(&mut body, "iothreadsched", Some("iothreads"), s);
         }
         for t in &self.cachetunes {
-            write_cachetune(&mut body, t);
+            write_cachetune(&mut body, t, inactive);
         }
         for t in &self.memorytunes {
             write_memorytune(&mut body, t);

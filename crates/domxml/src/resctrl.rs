@@ -4,8 +4,8 @@
 //! `<cachetune>` joins it, so memory tunes are written in the order of the cache tunes they
 //! join, then the others in their own order. Cache banks are written in (level, type, id)
 //! order and their sizes in the largest unit that divides them (`virFormatIntPretty`); memory
-//! nodes in id order. Anything libvirt would refuse (overlapping vcpu sets, an `id`, which only
-//! live definitions carry) leaves the whole `<cputune>` lossless.
+//! nodes in id order. Anything libvirt would refuse (overlapping vcpu sets, duplicate banks)
+//! leaves the whole `<cputune>` lossless.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -52,6 +52,9 @@ pub struct CacheBank {
 pub struct CacheTune {
     /// `vcpus`.
     pub vcpus: CpuSet,
+    /// `id`: the allocation's name on the host (live definitions; not written with
+    /// [`FormatFlags::INACTIVE`](crate::FormatFlags::INACTIVE)).
+    pub id: Option<String>,
     /// `<cache>`s, in libvirt's order.
     pub caches: Vec<CacheBank>,
     /// `<monitor level vcpus/>`s: (level, vcpus).
@@ -96,11 +99,12 @@ fn parse_monitor(m: &Element, within: &CpuSet, cache: bool) -> Option<(Option<u3
 }
 
 pub(crate) fn parse_cachetune(e: &Element) -> Option<CacheTune> {
-    if !branch(e, &["vcpus"]) {
+    if !branch(e, &["vcpus", "id"]) {
         return None;
     }
     let vcpus = vcpus_of(e)?;
-    let mut t = CacheTune { vcpus, caches: Vec::new(), monitors: Vec::new() };
+    let id = e.attribute("id").map(str::to_string);
+    let mut t = CacheTune { vcpus, id, caches: Vec::new(), monitors: Vec::new() };
     for c in e.elements() {
         match c.name.as_str() {
             "cache" => {
@@ -223,16 +227,19 @@ fn pretty(bytes: u64) -> (u64, &'static str) {
 }
 
 pub(crate) fn cachetune_occurrences(t: &CacheTune) -> usize {
-    2 + 6 * t.caches.len() + 3 * t.monitors.len()
+    2 + usize::from(t.id.is_some()) + 6 * t.caches.len() + 3 * t.monitors.len()
 }
 
 pub(crate) fn memorytune_occurrences(t: &MemoryTune) -> usize {
     2 + 3 * t.nodes.len() + 2 * t.monitors.len()
 }
 
-pub(crate) fn write_cachetune(out: &mut String, t: &CacheTune) {
+pub(crate) fn write_cachetune(out: &mut String, t: &CacheTune, inactive: bool) {
     open(out, 2, "cachetune");
     attr(out, "vcpus", Some(&t.vcpus.to_string()));
+    if !inactive {
+        attr(out, "id", t.id.as_deref());
+    }
     out.push_str(">\n");
     for b in &t.caches {
         let (size, unit) = pretty(b.size_bytes);
