@@ -345,14 +345,14 @@ impl EventRegistry {
         Ok(())
     }
 
-    /// Removes an old-style callback; an unknown one is `could not find event callback for
-    /// removal`.
+    /// Removes an old-style callback; an unknown one is libvirt's `VIR_ERR_INVALID_ARG`,
+    /// `event callback function {pointer} not registered`.
     ///
     /// ```
     /// use std::sync::Arc;
     /// let r = virtkit_api::EventRegistry::new();
     /// let cb: virtkit_api::events::DomainEventCallback = Arc::new(|_, _, _| {});
-    /// assert!(r.deregister(&cb).is_err());
+    /// assert!(r.deregister(&cb).unwrap_err().message().ends_with("not registered"));
     /// ```
     pub fn deregister(&self, cb: &DomainEventCallback) -> Result<()> {
         let mut guard = self.lock();
@@ -361,7 +361,7 @@ impl EventRegistry {
         if guard.1.len() == before {
             return Err(Error::report(
                 ErrorCode::InvalidArg,
-                "could not find event callback for removal",
+                format!("event callback function {:p} not registered", Arc::as_ptr(cb)),
             ));
         }
         Ok(())
