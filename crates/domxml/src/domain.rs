@@ -12,8 +12,8 @@ use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
 use crate::parts::{
     Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, Numatune, Os, Pm, SecLabel,
-    VcpuState, iothreadids_occurrences, parse_iothreadids, parse_vcpus, vcpus_occurrences,
-    write_iothreadids, write_vcpus,
+    VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids, parse_vcpus,
+    vcpus_occurrences, write_iothreadids, write_vcpus,
 };
 use crate::resctrl::max_vcpu;
 use crate::tune::{
@@ -494,7 +494,7 @@ impl Domain {
             let is_devices = e.name == "devices"
                 && d.devices.is_none()
                 && e.attributes.is_empty()
-                && e.children.iter().all(|n| matches!(n, Node::Element(_)));
+                && e.children.iter().all(is_element_or_space);
             if is_devices {
                 let items = e
                     .children

@@ -233,10 +233,11 @@ pub(crate) fn write_children(
         end(out, 2, name);
         return;
     }
-    if switches.is_empty() {
+    if switches.is_empty() && kind != FeatureKind::Hyperv {
         out.push_str("/>\n");
         return;
     }
+    // libvirt writes <hyperv> open and closed even without a switch.
     out.push_str(">\n");
     for s in switches {
         open(out, 3, &s.name);

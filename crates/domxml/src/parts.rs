@@ -107,7 +107,17 @@ pub(crate) fn leaf(e: &Element, allowed: &[&str]) -> bool {
 
 /// Whether `e` has element children only (white space aside) and attributes in `allowed`.
 pub(crate) fn branch(e: &Element, allowed: &[&str]) -> bool {
-    attrs_within(e, allowed) && e.children.iter().all(|n| matches!(n, Node::Element(_)))
+    attrs_within(e, allowed) && e.children.iter().all(is_element_or_space)
+}
+
+/// Whether `n` is an element or white space (which libvirt ignores between elements, and in
+/// an element that has none: `<cpu>\n  </cpu>` is an empty `<cpu/>`).
+pub(crate) fn is_element_or_space(n: &Node) -> bool {
+    match n {
+        Node::Element(_) => true,
+        Node::Text(t) => t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')),
+        Node::CData(_) => false,
+    }
 }
 
 pub(crate) fn text_of(e: &Element) -> Option<String> {

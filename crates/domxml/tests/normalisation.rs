@@ -150,3 +150,12 @@ fn feature_switches_in_libvirt_order_with_defaults() {
          </tlbflush>\n    </hyperv>\n    <smm state='on'>\n      <tseg unit='MiB'>48</tseg>\n    </smm>"
     ), "{out}");
 }
+
+#[test]
+fn white_space_alone_is_an_empty_element() {
+    let d = Domain::from_xml("<domain type='kvm'><cpu>\n  </cpu><devices>\n  </devices></domain>")
+        .unwrap();
+    assert!(d.cpu.is_some() && d.devices.is_some() && d.others.is_empty());
+    let out = d.to_xml_flags(FormatFlags::SECURE);
+    assert!(out.contains("  <cpu/>\n  <devices>\n  </devices>\n"), "{out}");
+}
