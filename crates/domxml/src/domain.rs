@@ -15,6 +15,7 @@ use crate::parts::{
     VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids, parse_vcpus,
     vcpus_occurrences, write_iothreadids, write_vcpus,
 };
+use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
 use crate::resctrl::max_vcpu;
 use crate::tune::{
     Blkiotune, DefaultIothread, IdMap, Keywrap, LaunchSecurity, Memtune, Perf, Resource, Sysinfo,
@@ -320,6 +321,9 @@ pub struct Domain {
     pub keywrap: Option<Keywrap>,
     /// `<throttlegroups>`.
     pub throttlegroups: Option<Vec<Throttlegroup>>,
+    /// The QEMU namespace's elements (`<qemu:commandline>`, ...), under the `qemu` prefix
+    /// declared on `<domain>`.
+    pub qemu: Option<QemuNamespace>,
     /// `<launchSecurity>`.
     pub launch_security: Option<LaunchSecurity>,
     /// Every other child of `<domain>`, as read, in document order.
@@ -647,6 +651,19 @@ impl Domain {
                     _ => once!(self.on_lockfailure, Some(action)),
                 }
             }
+            name if name.starts_with("qemu:")
+                && !e.attributes.iter().any(|a| a.name.starts_with("xmlns"))
+                && namespaces
+                    .iter()
+                    .any(|a| a.name == "xmlns:qemu" && a.value == QEMU_NAMESPACE) =>
+            {
+                let mut q = self.qemu.clone().unwrap_or_default();
+                if q.take(e).is_none() {
+                    return Ok(false);
+                }
+                self.qemu = Some(q);
+                Ok(true)
+            }
             _ => Ok(false),
         }
     }
@@ -721,7 +738,13 @@ impl Domain {
     // One arm per typed child of <domain>, in libvirt's order.
     #[allow(clippy::too_many_lines)]
     fn write_typed(&self, out: &mut String, rank: usize, flags: FormatFlags) {
-        let Some(name) = DOMAIN_CHILD_ORDER.get(rank) else { return };
+        let Some(name) = DOMAIN_CHILD_ORDER.get(rank) else {
+            // After libvirt's own elements: the driver namespace's.
+            if let Some(q) = &self.qemu {
+                q.write(out);
+            }
+            return;
+        };
         match *name {
             "name" => text_element(out, 1, "name", self.name.as_deref()),
             "uuid" => text_element(out, 1, "uuid", self.uuid.map(|u| u.to_string()).as_deref()),
@@ -956,6 +979,7 @@ impl Domain {
         typed(true, self.idmap.as_ref().map_or(0, IdMap::occurrences));
         typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
         typed(true, self.keywrap.map_or(0, Keywrap::occurrences));
+        typed(true, self.qemu.as_ref().map_or(0, QemuNamespace::occurrences));
         typed(true, self.throttlegroups.as_deref().map_or(0, throttlegroups_occurrences));
         typed(true, self.launch_security.as_ref().map_or(0, LaunchSecurity::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {

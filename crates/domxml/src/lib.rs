@@ -34,6 +34,7 @@ mod error;
 mod features;
 mod fmt;
 mod parts;
+mod qemu;
 mod resctrl;
 mod tune;
 mod types;
@@ -48,6 +49,7 @@ pub use parts::{
     NumaCell, NumaMemory, Numatune, Nvram, NvramSource, Os, OsType, Pm, Sched, SecLabel,
     SourceAuth, SourceHost, Timer, Topology, VcpuState,
 };
+pub use qemu::{QEMU_NAMESPACE, QemuDeviceOverride, QemuNamespace, QemuProperty};
 pub use resctrl::{CacheBank, CacheTune, MemoryTune};
 pub use tune::{
     BlkioDevice, Blkiotune, DefaultIothread, FwCfgEntry, IdMap, IdMapping, Keywrap, LaunchSecurity,
