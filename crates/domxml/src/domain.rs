@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use virtkit_cpumap::CpuSet;
 
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
+use crate::drivers::DriverNamespaces;
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
 use crate::parts::{
@@ -324,6 +325,8 @@ pub struct Domain {
     /// The QEMU namespace's elements (`<qemu:commandline>`, ...), under the `qemu` prefix
     /// declared on `<domain>`.
     pub qemu: Option<QemuNamespace>,
+    /// The bhyve, Xen, LXC and VMware namespaces' elements.
+    pub drivers: Option<DriverNamespaces>,
     /// `<launchSecurity>`.
     pub launch_security: Option<LaunchSecurity>,
     /// Every other child of `<domain>`, as read, in document order.
@@ -664,6 +667,14 @@ impl Domain {
                 self.qemu = Some(q);
                 Ok(true)
             }
+            name if name.contains(':') => {
+                let mut n = self.drivers.clone().unwrap_or_default();
+                if n.take(e, namespaces).is_none() {
+                    return Ok(false);
+                }
+                self.drivers = Some(n);
+                Ok(true)
+            }
             _ => Ok(false),
         }
     }
@@ -742,6 +753,9 @@ impl Domain {
             // After libvirt's own elements: the driver namespace's.
             if let Some(q) = &self.qemu {
                 q.write(out);
+            }
+            if let Some(n) = &self.drivers {
+                n.write(out);
             }
             return;
         };
@@ -980,6 +994,7 @@ impl Domain {
         typed(true, self.perf.as_ref().map_or(0, Perf::occurrences));
         typed(true, self.keywrap.map_or(0, Keywrap::occurrences));
         typed(true, self.qemu.as_ref().map_or(0, QemuNamespace::occurrences));
+        typed(true, self.drivers.as_ref().map_or(0, DriverNamespaces::occurrences));
         typed(true, self.throttlegroups.as_deref().map_or(0, throttlegroups_occurrences));
         typed(true, self.launch_security.as_ref().map_or(0, LaunchSecurity::occurrences));
         for a in [self.on_poweroff, self.on_reboot, self.on_crash, self.on_lockfailure] {

@@ -30,6 +30,7 @@ extern crate alloc;
 
 mod doc;
 mod domain;
+mod drivers;
 mod error;
 mod features;
 mod fmt;
@@ -41,6 +42,7 @@ mod types;
 
 pub use doc::{Attribute, Element, Limits, Node};
 pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFlags};
+pub use drivers::{DRIVER_NAMESPACES, DriverNamespaces};
 pub use error::{Error, ErrorKind};
 pub use features::SubFeature;
 pub use parts::{
