@@ -949,7 +949,19 @@ impl Domain {
     pub fn coverage(&self) -> Coverage {
         let mut c =
             Coverage { typed: 1 + 1 + usize::from(self.id.is_some()), ..Coverage::default() };
-        c.untyped += self.attributes.len();
+        // The declaration of a namespace whose elements are typed is part of them (libvirt
+        // writes it itself); other attributes of <domain> are kept as read.
+        let declares_typed = |a: &Attribute| {
+            let prefix = a.name.strip_prefix("xmlns:");
+            match prefix {
+                Some("qemu") => self.qemu.is_some() && a.value == QEMU_NAMESPACE,
+                Some(p) => self.drivers.as_ref().is_some_and(|n| n.uses(p, &a.value)),
+                None => false,
+            }
+        };
+        let typed_decls = self.attributes.iter().filter(|a| declares_typed(a)).count();
+        c.typed += typed_decls;
+        c.untyped += self.attributes.len() - typed_decls;
         let mut typed = |present: bool, n: usize| {
             if present {
                 c.typed += n;

@@ -100,6 +100,17 @@ impl DriverNamespaces {
         Some(())
     }
 
+    /// Whether a typed element lives in the namespace `uri` declared as `prefix`.
+    pub(crate) fn uses(&self, prefix: &str, uri: &str) -> bool {
+        let known = DRIVER_NAMESPACES.iter().any(|(p, u)| *p == prefix && *u == uri);
+        known
+            && match prefix {
+                "lxc" => self.lxc_namespace.is_some(),
+                "vmware" => self.vmware_datacenterpath.is_some(),
+                _ => self.commandline.as_ref().is_some_and(|(p, _)| p == prefix),
+            }
+    }
+
     pub(crate) fn occurrences(&self) -> usize {
         self.commandline.as_ref().map_or(0, |(_, args)| 1 + 2 * args.len())
             + self.lxc_namespace.as_ref().map_or(0, |l| 1 + 3 * l.len())
