@@ -17,7 +17,7 @@ use crate::parts::{
     vcpus_occurrences, write_iothreadids, write_vcpus,
 };
 use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
-use crate::resctrl::max_vcpu;
+use crate::resctrl::shrink_tunes;
 use crate::tune::{
     Blkiotune, DefaultIothread, IdMap, Keywrap, LaunchSecurity, Memtune, Perf, Resource, Sysinfo,
     Throttlegroup, parse_throttlegroups, throttlegroups_occurrences, write_throttlegroups,
@@ -518,12 +518,15 @@ impl Domain {
                 cputune = Some(e);
             }
         }
-        // libvirt drops the vcpus of cache and memory tunes beyond the vcpu count; such tunes
-        // stay lossless here.
-        if let (Some(t), Some(e)) = (&d.cputune, cputune) {
-            let limit = d.vcpu.as_ref().map(|v| v.count);
-            if max_vcpu(&t.cachetunes, &t.memorytunes).is_some_and(|m| limit.is_none_or(|n| m >= n))
-            {
+        // libvirt drops the vcpus of cache and memory tunes beyond the vcpu count (and tunes
+        // left without vcpus); without a typed vcpu count the tunes stay lossless.
+        if let (Some(t), Some(e)) = (&mut d.cputune, cputune) {
+            let has_tunes = !t.cachetunes.is_empty() || !t.memorytunes.is_empty();
+            let shrunk = match &d.vcpu {
+                Some(v) => shrink_tunes(&mut t.cachetunes, &mut t.memorytunes, v.count),
+                None => (!has_tunes).then_some(()),
+            };
+            if shrunk.is_none() {
                 d.cputune = None;
                 d.others.push(e);
             }

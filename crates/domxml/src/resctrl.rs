@@ -204,14 +204,30 @@ pub(crate) fn order_tunes(caches: &[CacheTune], memory: &mut [MemoryTune]) -> Op
     Some(())
 }
 
-/// The highest vcpu any tune names.
-pub(crate) fn max_vcpu(caches: &[CacheTune], memory: &[MemoryTune]) -> Option<u32> {
-    caches
-        .iter()
-        .map(|c| &c.vcpus)
-        .chain(memory.iter().map(|m| &m.vcpus))
-        .filter_map(|s| s.iter().last())
-        .max()
+/// libvirt's reading of tunes for a domain of `count` vcpus: the vcpus of a tune beyond the
+/// count are dropped, and a tune left without any is dropped whole. `None` when a monitor
+/// names a vcpu beyond the count or the result is one libvirt refuses.
+pub(crate) fn shrink_tunes(
+    caches: &mut Vec<CacheTune>,
+    memory: &mut Vec<MemoryTune>,
+    count: u32,
+) -> Option<()> {
+    let within = |s: &CpuSet| s.iter().all(|v| v < count);
+    let shrink = |s: &CpuSet| s.iter().filter(|v| *v < count).collect::<CpuSet>();
+    if !caches.iter().all(|c| c.monitors.iter().all(|(_, m)| within(m)))
+        || !memory.iter().all(|t| t.monitors.iter().all(within))
+    {
+        return None;
+    }
+    for c in caches.iter_mut() {
+        c.vcpus = shrink(&c.vcpus);
+    }
+    for m in memory.iter_mut() {
+        m.vcpus = shrink(&m.vcpus);
+    }
+    caches.retain(|c| !c.vcpus.is_empty());
+    memory.retain(|m| !m.vcpus.is_empty());
+    order_tunes(caches, memory)
 }
 
 /// `virFormatIntPretty`: the size in the largest unit that divides it.

@@ -159,3 +159,15 @@ fn white_space_alone_is_an_empty_element() {
     let out = d.to_xml_flags(FormatFlags::SECURE);
     assert!(out.contains("  <cpu/>\n  <devices>\n  </devices>\n"), "{out}");
 }
+
+#[test]
+fn tunes_lose_vcpus_beyond_the_count() {
+    let out = format(
+        "<domain type='kvm'><vcpu>2</vcpu><cputune><cachetune vcpus='0-3'>\
+         <cache id='0' level='3' type='both' size='1' unit='MiB'/></cachetune>\
+         <cachetune vcpus='100'><cache id='0' level='3' type='both' size='1' unit='MiB'/>\
+         </cachetune></cputune></domain>",
+    );
+    assert!(out.contains("<cachetune vcpus='0-1'>"), "{out}");
+    assert!(!out.contains("vcpus='100'"), "{out}");
+}
