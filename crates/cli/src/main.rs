@@ -1,8 +1,10 @@
 //! `virtkit`: the command-line face of the virtkit crates.
 //!
-//! Until the `sim` driver (an embedded in-memory hypervisor) lands, it shows the pure crates at
-//! work: libvirt cpu lists and byte cpumaps (`cpumap`), the kernel's cpulist dialect, and typed
-//! parameters with their virsh-style assignment and RPC wire form (`typedparams`).
+//! The tour runs on the embedded default, the in-memory `sim` driver (`sim:///default`, which
+//! starts like libvirt's `test:///default`), through the public API (`api`), and shows the pure
+//! crates at work: libvirt cpu lists and byte cpumaps (`cpumap`), the kernel's cpulist dialect,
+//! and typed parameters with their virsh-style assignment and RPC wire form (`typedparams`).
+//! The virsh-like commands over `sim` arrive as the `sim` driver grows.
 //!
 //! ```text
 //! virtkit                       a short tour of what the crates do
@@ -16,6 +18,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use virtkit_api::Connect;
+use virtkit_api::flags::{ConnectListAllDomainsFlags, DomainXMLFlags};
 use virtkit_cpumap::{CpuListParser, CpuSet, Limit, Syntax, parse_kernel_list};
 use virtkit_typedparams::schema::SchedulerParams;
 use virtkit_typedparams::{TypedParams, assign};
@@ -116,10 +120,44 @@ fn schedinfo(args: &[String]) -> Result<String, String> {
     ))
 }
 
+/// The `sim:///default` host through the public API: list, state, a suspend/resume, XML.
+fn sim_tour(out: &mut String) -> Result<(), virtkit_api::Error> {
+    virtkit_sim::register();
+    let conn = Connect::open("sim:///default")?;
+    out.push_str("the embedded default host, sim:///default (like libvirt's test:///default):\n");
+    let state = |d: &virtkit_api::Domain| {
+        d.state(0).map(|s| s.state().map_or_else(|| s.state.to_string(), |st| format!("{st:?}")))
+    };
+    for dom in conn.list_all_domains(ConnectListAllDomainsFlags::empty())? {
+        let info = dom.info()?;
+        let _ = writeln!(
+            out,
+            "  domain '{}': {} vCPUs, {} KiB of {} KiB, state {}",
+            dom.name(),
+            info.nr_virt_cpu,
+            info.memory,
+            info.max_mem,
+            state(&dom)?
+        );
+        dom.suspend()?;
+        let _ = writeln!(out, "  after virDomainSuspend: {}", state(&dom)?);
+        if let Err(e) = dom.suspend() {
+            let _ = writeln!(out, "  a second virDomainSuspend: error: {}", e.message());
+        }
+        dom.resume()?;
+        let _ = writeln!(out, "  after virDomainResume: {}", state(&dom)?);
+        let xml = dom.xml_desc(DomainXMLFlags::empty())?;
+        let _ = writeln!(out, "  its XML starts: {}", xml.lines().next().unwrap_or_default());
+    }
+    out.push('\n');
+    Ok(())
+}
+
 fn tour() -> String {
-    let mut out = String::from(
-        "virtkit: libvirt's domain API in Rust. A short tour (sim driver not yet built).\n\n",
-    );
+    let mut out = String::from("virtkit: libvirt's domain API in Rust. A short tour.\n\n");
+    if let Err(e) = sim_tour(&mut out) {
+        let _ = writeln!(out, "sim:///default: error: {}\n", e.message());
+    }
     out.push_str(
         "cpu lists, parsed and normalised exactly as libvirt's virBitmapParse/virBitmapFormat:\n",
     );

@@ -16,6 +16,13 @@ fn tour_runs() {
     let (ok, out, _) = virtkit(&[]);
     assert!(ok);
     assert!(out.contains("'0-3,^1'     -> '0,2-3'  cpumap [13]"), "{out}");
+    // The embedded default host answers as libvirt's test:///default does.
+    assert!(
+        out.contains("domain 'test': 2 vCPUs, 2097152 KiB of 8388608 KiB, state Running"),
+        "{out}"
+    );
+    assert!(out.contains("after virDomainSuspend: Paused"), "{out}");
+    assert!(out.contains("error: internal error: domain 'test' not running"), "{out}");
     assert!(out.contains("Invalid value for field 'weight': expected unsigned int"), "{out}");
 }
 
