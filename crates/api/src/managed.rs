@@ -196,23 +196,7 @@ impl Domain {
                 "cannot perform tunnelled migration without using peer2peer flag",
             ));
         }
-        let no_xml =
-            || Error::argument_unsupported("Unable to change target guest XML during migration");
-        if both_support(src, dconn, DrvFeature::MigrationV3)? {
-            self.version3_full(dconn, dxml, dname, uri, bandwidth, None, flags)
-        } else if both_support(src, dconn, DrvFeature::MigrationV2)? {
-            if dxml.is_some() {
-                return Err(no_xml());
-            }
-            self.version2(dconn, flags, dname, uri, bandwidth)
-        } else if both_support(src, dconn, DrvFeature::MigrationV1)? {
-            if dxml.is_some() {
-                return Err(no_xml());
-            }
-            self.version1(dconn, flags, dname, uri, bandwidth)
-        } else {
-            Err(Error::no_support(FUNC))
-        }
+        self.newest_common_protocol(dconn, dxml, dname, uri, bandwidth, flags, FUNC)
     }
 
     /// `virDomainMigrate3`: the migration described by typed parameters; peer-to-peer and
@@ -261,6 +245,24 @@ impl Domain {
                 "Migration APIs with extensible parameters are not supported but extended parameters were passed",
             ));
         }
+        self.newest_common_protocol(dconn, dxml, dname, uri, bandwidth, flags, FUNC)
+    }
+
+    /// The protocol choice shared by `virDomainMigrate2` and `virDomainMigrate3` once their
+    /// checks passed: v3 when both sides speak it, else v2, else v1 (neither of which can
+    /// change the destination XML), else "not supported" naming `func`.
+    #[allow(clippy::too_many_arguments)]
+    fn newest_common_protocol(
+        &self,
+        dconn: &Connect,
+        dxml: Option<&str>,
+        dname: Option<&str>,
+        uri: Option<&str>,
+        bandwidth: u64,
+        flags: F,
+        func: &'static str,
+    ) -> Result<Domain> {
+        let src = self.connect();
         let no_xml =
             || Error::argument_unsupported("Unable to change target guest XML during migration");
         if both_support(src, dconn, DrvFeature::MigrationV3)? {
@@ -276,7 +278,7 @@ impl Domain {
             }
             self.version1(dconn, flags, dname, uri, bandwidth)
         } else {
-            Err(Error::no_support(FUNC))
+            Err(Error::no_support(func))
         }
     }
 
