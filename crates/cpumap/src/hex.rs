@@ -106,6 +106,7 @@ impl CpuSet {
             let bit = (bytes.len() - 1 - i) as u64 * 4;
             words[(bit / WORD) as usize] |= u64::from(nibble) << (bit % WORD);
         }
-        Ok(CpuSet::from_words(&words, size))
+        // Every bit read lies below 4 * len, the set's size.
+        Ok(CpuSet::from_word_vec(words, size))
     }
 }

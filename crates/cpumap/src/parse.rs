@@ -30,7 +30,6 @@ use core::str::FromStr;
 
 use nom::Parser;
 use nom::bytes::complete::take_while;
-use nom::character::complete::digit1;
 
 use crate::{CpuSet, DOMAIN_CPUMASK_LEN, MAX_CPU, ParseError, ParseErrorKind};
 
@@ -230,16 +229,6 @@ fn spaces(i: &[u8], class: fn(u8) -> bool) -> &[u8] {
     r.map_or(i, |(rest, _)| rest)
 }
 
-/// Decimal digits as a saturating value (anything above `i64::MAX / 10` is "too large").
-fn digits(i: &[u8]) -> NomResult<'_, i64> {
-    let (rest, ds) = digit1(i)?;
-    let mut v: i64 = 0;
-    for &d in ds {
-        v = v.saturating_mul(10).saturating_add(i64::from(d - b'0'));
-    }
-    Ok((rest, v))
-}
-
 /// Reads decimal digits at `b[*pos..]`. Returns `None` when there is no digit; values beyond
 /// `u32::MAX` come back as `i64::MAX` (too large for every caller).
 #[inline]
@@ -394,7 +383,7 @@ impl Run<'_, '_> {
         if self.strict || b.get(*pos).is_some_and(u8::is_ascii_digit) {
             return self.first_number(b, pos);
         }
-        // The rare spellings: leading C white space and a sign, lexed with nom.
+        // The rare spellings: leading C white space (skipped with nom) and a sign.
         let at = *pos;
         let j = spaces(&b[at..], is_c_space);
         let (j, negative) = match j.first() {
@@ -402,9 +391,10 @@ impl Run<'_, '_> {
             Some(b'-') => (&j[1..], true),
             _ => (j, false),
         };
-        match digits(j) {
-            Ok((rest, v)) => {
-                *pos = b.len() - rest.len();
+        let mut p = b.len() - j.len();
+        match read_digits(b, &mut p) {
+            Some(v) => {
+                *pos = p;
                 let v = if negative { -v } else { v };
                 if v > i64::from(i32::MAX) || v < i64::from(i32::MIN) {
                     Err(self.error(at, ParseErrorKind::NumberTooLarge))
@@ -412,7 +402,7 @@ impl Run<'_, '_> {
                     Ok(v)
                 }
             }
-            Err(_) => Err(self.error(at, ParseErrorKind::ExpectedNumber)),
+            None => Err(self.error(at, ParseErrorKind::ExpectedNumber)),
         }
     }
 

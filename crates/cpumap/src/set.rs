@@ -446,8 +446,7 @@ impl CpuSet {
     /// assert_eq!(set.to_string(), "0,2-3");
     /// ```
     pub fn from_words(words: &[u64], size: u64) -> CpuSet {
-        let mut set = CpuSet { words: Words::from_vec(words.to_vec()), size: u64::MAX };
-        set.trim();
+        let mut set = CpuSet::from_word_vec(words.to_vec(), u64::MAX);
         set.set_size(size);
         set
     }
