@@ -19,8 +19,14 @@ fuzz_target!(|data: &[u8]| {
                     return;
                 }
                 // `{:e}` is exact; virsh's `%f` is not, so it is not the round-trip form.
-                let again = TypedValue::parse(ty, "field", &format!("{d:e}")).unwrap();
-                assert_eq!(again, v);
+                let again = TypedValue::parse(ty, "field", &format!("{d:e}"));
+                if d.is_subnormal() {
+                    // Only an exact hex float reaches a subnormal: glibc's strtod flags every
+                    // decimal one with ERANGE, so libvirt (and we) refuse the decimal form.
+                    assert!(again.is_err());
+                } else {
+                    assert_eq!(again.unwrap(), v);
+                }
             }
             TypedValue::Boolean(b) => {
                 let again = TypedValue::parse(ty, "field", if *b { "1" } else { "0" }).unwrap();
