@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use virtkit_typedparams::TypedParams;
 use virtkit_typedparams::checks::{Setter, check_setter};
@@ -150,6 +150,32 @@ fn scheme_of(uri: &str) -> Option<&str> {
     Some(scheme.split('+').next().unwrap_or(scheme))
 }
 
+/// A weak handle to a connection ([`Connect::downgrade`]): it does not keep the connection
+/// open, so a driver can remember the connections it serves (to deliver events to them)
+/// without a reference cycle.
+///
+/// ```
+/// # struct D; impl virtkit_api::Driver for D {}
+/// let c = virtkit_api::Connect::with_driver(std::sync::Arc::new(D), "d:///", false);
+/// let weak = c.downgrade();
+/// assert_eq!(weak.upgrade().as_ref(), Some(&c));
+/// drop(c);
+/// assert!(weak.upgrade().is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct WeakConnect(Weak<ConnectInner>);
+
+impl WeakConnect {
+    /// The connection, if a handle to it is still open.
+    ///
+    /// ```
+    /// assert!(virtkit_api::WeakConnect::default().upgrade().is_none());
+    /// ```
+    pub fn upgrade(&self) -> Option<Connect> {
+        self.0.upgrade().map(Connect)
+    }
+}
+
 impl Connect {
     /// A connection served by `driver` (what a registry factory's result becomes; also handy
     /// for tests and embedders that hold their driver directly).
@@ -203,6 +229,17 @@ impl Connect {
     /// ```
     pub fn open_read_only(uri: &str) -> Result<Connect> {
         Connect::open_with(uri, true)
+    }
+
+    /// A weak handle to this connection (see [`WeakConnect`]).
+    ///
+    /// ```
+    /// # struct D; impl virtkit_api::Driver for D {}
+    /// let c = virtkit_api::Connect::with_driver(std::sync::Arc::new(D), "d:///", false);
+    /// assert!(c.downgrade().upgrade().is_some());
+    /// ```
+    pub fn downgrade(&self) -> WeakConnect {
+        WeakConnect(Arc::downgrade(&self.0))
     }
 
     /// The URI the connection was opened with (`virConnectGetURI`).

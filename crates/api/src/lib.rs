@@ -91,7 +91,8 @@ pub mod types;
 pub mod doctest;
 
 pub use connect::{
-    CloseCallback, CloseReason, Connect, DriverFactory, register_driver, registered_schemes,
+    CloseCallback, CloseReason, Connect, DriverFactory, WeakConnect, register_driver,
+    registered_schemes,
 };
 pub use domain::Domain;
 pub use driver::{Driver, DrvFeature, MigrateBegun, MigrateFinished, MigratePrepared};
