@@ -7,6 +7,7 @@ use crate::kind::{ParamType, SpecType};
 use crate::list::TypedParams;
 use crate::name::ParamName;
 use crate::param::TypedParam;
+use crate::text::ParamString;
 use crate::validate::ParamSpec;
 use crate::value::TypedValue;
 
@@ -54,7 +55,7 @@ impl TypedValue {
                     return Err(Error::InvalidBoolean { name: String::from(name) });
                 }
             }
-            ParamType::String => TypedValue::String(String::from(text)),
+            ParamType::String => TypedValue::String(ParamString::from(text)),
         })
     }
 }

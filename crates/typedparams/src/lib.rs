@@ -54,6 +54,7 @@ pub mod schema;
 mod serde_impl;
 #[cfg(feature = "serde")]
 pub mod serde_map;
+mod text;
 mod validate;
 mod value;
 pub mod xdr;
@@ -64,5 +65,6 @@ pub use kind::{ParamType, SpecType};
 pub use list::TypedParams;
 pub use name::{FIELD_LENGTH, NAME_MAX, ParamName};
 pub use param::TypedParam;
+pub use text::ParamString;
 pub use validate::{ParamSpec, lookup_spec, validate};
 pub use value::TypedValue;

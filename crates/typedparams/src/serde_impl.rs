@@ -12,7 +12,20 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::list::TypedParams;
 use crate::name::ParamName;
 use crate::param::TypedParam;
+use crate::text::ParamString;
 use crate::value::TypedValue;
+
+impl Serialize for ParamString {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ParamString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ParamString, D::Error> {
+        String::deserialize(d).map(ParamString::from)
+    }
+}
 
 impl Serialize for ParamName {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

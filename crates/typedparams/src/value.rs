@@ -5,6 +5,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 
 use crate::kind::ParamType;
+use crate::text::ParamString;
 
 /// A typed parameter's value (`virTypedParameterValue` plus its type).
 ///
@@ -36,8 +37,9 @@ pub enum TypedValue {
     Double(f64),
     /// `boolean`.
     Boolean(bool),
-    /// `string` (UTF-8, no NUL byte when it belongs to a [`TypedParam`](crate::TypedParam)).
-    String(String),
+    /// `string` (UTF-8, no NUL byte when it belongs to a [`TypedParam`](crate::TypedParam));
+    /// short strings are stored inline ([`ParamString`]).
+    String(ParamString),
 }
 
 impl TypedValue {
@@ -167,5 +169,5 @@ macro_rules! from_impls {
 
 from_impls! {
     i32 => Int, u32 => UInt, i64 => LLong, u64 => ULLong, f64 => Double, bool => Boolean,
-    String => String, &str => String,
+    String => String, &str => String, ParamString => String,
 }

@@ -33,6 +33,7 @@ use crate::kind::ParamType;
 use crate::list::TypedParams;
 use crate::name::{NAME_MAX, ParamName};
 use crate::param::TypedParam;
+use crate::text::ParamString;
 use crate::value::TypedValue;
 
 /// The protocol's limits (`REMOTE_*_MAX` in `remote_protocol.x`).
@@ -412,9 +413,10 @@ fn encode_slots<'a>(
     Ok(out)
 }
 
-/// The most a parameter other than a string's body takes while being written: length word,
-/// name block and a zero word after it, type word, 8-byte value (with margin).
-const WINDOW: usize = 4 + NAME_MAX + 4 + 4 + 8 + 1;
+/// The most a parameter other than a long string's body takes while being written: length
+/// word, the padded name (at most 80 bytes), type word, then a value of at most 8 bytes or a
+/// string's length word and an inline string block with two zero bytes (24 bytes).
+const WINDOW: usize = 4 + 80 + 4 + 4 + ParamString::INLINE_MAX + 2;
 
 /// Slack the writer needs past the encoded end: a whole window, so that every parameter
 /// starts with one (a parameter is at least 12 bytes, a string ends with a zero word).
@@ -479,6 +481,14 @@ impl Writer<'_> {
             TypedValue::Boolean(v) => put(w, at, i32::from(*v).to_be_bytes()),
             TypedValue::String(s) => {
                 let end = put(w, at, (s.len() as u32).to_be_bytes());
+                if let Some(block) = s.inline_block() {
+                    // The whole zero-padded inline block and two more zero bytes: the text
+                    // and its padding (at most 24 bytes), then bytes the next write covers.
+                    let end = put(w, end, *block);
+                    put(w, end, [0u8; 2]);
+                    self.pos += at + 4 + padded(s.len());
+                    return;
+                }
                 self.pos += end;
                 self.padded(s.as_bytes());
                 return;
@@ -677,7 +687,7 @@ impl<'a> Reader<'a> {
             6 => (TypedValue::Boolean(i32::from_be_bytes(word(at)) != 0), at + 4),
             7 => {
                 self.rest = &self.rest[at..];
-                let value = TypedValue::String(String::from(self.string()?.0));
+                let value = TypedValue::String(ParamString::from(self.string()?.0));
                 return Ok(Some((block, n, value)));
             }
             _ => return Ok(None),
@@ -702,7 +712,7 @@ impl<'a> Reader<'a> {
             4 => TypedValue::ULLong(u64::from_be_bytes(self.array()?)),
             5 => TypedValue::Double(f64::from_bits(u64::from_be_bytes(self.array()?))),
             6 => TypedValue::Boolean(i32::from_be_bytes(self.array()?) != 0),
-            7 => TypedValue::String(String::from(self.string()?.0)),
+            7 => TypedValue::String(ParamString::from(self.string()?.0)),
             _ => return Err(unknown_type(code)),
         };
         Ok((name, from, value))

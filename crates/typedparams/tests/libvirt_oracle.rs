@@ -112,7 +112,7 @@ fn assignment_matches_virtypedparamsaddfromstring() {
                     ParamType::Double => TypedValue::Double(p.value.d),
                     ParamType::Boolean => TypedValue::Boolean(p.value.b != 0),
                     ParamType::String => {
-                        TypedValue::String(CStr::from_ptr(p.value.s).to_string_lossy().into_owned())
+                        TypedValue::from(CStr::from_ptr(p.value.s).to_string_lossy().into_owned())
                     }
                 }
             };

@@ -12,7 +12,7 @@ fn value() -> impl Strategy<Value = TypedValue> {
         any::<u64>().prop_map(TypedValue::ULLong),
         any::<u64>().prop_map(|b| TypedValue::Double(f64::from_bits(b))),
         any::<bool>().prop_map(TypedValue::Boolean),
-        "[^\u{0}]{0,40}".prop_map(TypedValue::String),
+        "[^\u{0}]{0,40}".prop_map(TypedValue::from),
     ]
 }
 

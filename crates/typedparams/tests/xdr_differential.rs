@@ -56,7 +56,7 @@ fn value(rng: &mut Rng) -> TypedValue {
             ]))
         }
         5 => TypedValue::Boolean(rng.below(2) == 1),
-        _ => TypedValue::String(text(rng, 40)),
+        _ => TypedValue::from(text(rng, 40)),
     }
 }
 

@@ -101,7 +101,17 @@ macro_rules! field_values {
 }
 
 field_values!(i32 => Int, u32 => UInt, i64 => LLong, u64 => ULLong, f64 => Double,
-              bool => Boolean, String => String);
+              bool => Boolean);
+
+impl FieldValue for String {
+    const SPEC: SpecType = SpecType::Exact(ParamType::String);
+    fn from_value(v: &TypedValue) -> Option<String> {
+        v.as_str().map(String::from)
+    }
+    fn to_value(&self) -> TypedValue {
+        TypedValue::from(self.as_str())
+    }
+}
 
 impl FieldValue for Unsigned {
     const SPEC: SpecType = SpecType::Unsigned;
