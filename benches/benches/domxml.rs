@@ -36,7 +36,7 @@ fn bench_corpus(c: &mut Criterion, docs: &[String]) {
         return;
     }
     let bytes: usize = docs.iter().map(String::len).sum();
-    let parsed: Vec<Domain> = docs.iter().filter_map(|d| Domain::from_xml(d).ok()).collect();
+    let parsed: Vec<Domain<'_>> = docs.iter().filter_map(|d| Domain::from_xml(d).ok()).collect();
     let mut g = c.benchmark_group("domxml/corpus");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("parse", |b| b.iter(|| parse_all(black_box(docs))));

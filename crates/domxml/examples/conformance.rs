@@ -148,7 +148,7 @@ fn report_untyped(by_path: &BTreeMap<String, usize>) {
 
 /// Adds the occurrences of `e` (the element and its attributes) and of its descendants to
 /// `by_path`, keyed by element path.
-fn tally(e: &Element, path: &str, by_path: &mut BTreeMap<String, usize>) {
+fn tally(e: &Element<'_>, path: &str, by_path: &mut BTreeMap<String, usize>) {
     let path = format!("{path}/{}", e.name);
     *by_path.entry(path.clone()).or_default() += 1 + e.attributes.len();
     for c in e.elements() {
@@ -195,7 +195,7 @@ fn first_difference(expected: &str, got: &str) -> String {
     }
 }
 
-fn rank(e: &Element) -> usize {
+fn rank(e: &Element<'_>) -> usize {
     DOMAIN_CHILD_ORDER.iter().position(|n| *n == e.name).unwrap_or(DOMAIN_CHILD_ORDER.len())
 }
 
@@ -203,7 +203,7 @@ fn rank(e: &Element) -> usize {
 /// `inp` with an equal value (cpu lists compared as sets, sizes compared in KiB), and only
 /// the attributes libvirt adds (`unit`, namespace declarations) on top. `<domain>`'s children
 /// are compared in libvirt's order, other children by name (same-name siblings in order).
-fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
+fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String> {
     let path = format!("{path}/{}", inp.name);
     if inp.name != out.name {
         return Err(format!("{path}: became <{}>", out.name));
@@ -226,10 +226,8 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
     }
     for a in &out.attributes {
         // libvirt writes the default mode of <hyperv> and policy of <capabilities>.
-        let default = matches!(
-            (inp.name.as_str(), a.name.as_str()),
-            ("hyperv", "mode") | ("capabilities", "policy")
-        );
+        let default =
+            matches!((&*inp.name, &*a.name), ("hyperv", "mode") | ("capabilities", "policy"));
         if inp.attribute(&a.name).is_none()
             && a.name != "unit"
             && !a.name.starts_with("xmlns")
@@ -253,8 +251,8 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
         }
     }
     let split = split_scheds(inp);
-    let mut ci: Vec<&Element> = split.as_ref().unwrap_or(inp).elements().collect();
-    let mut co: Vec<&Element> = out.elements().collect();
+    let mut ci: Vec<&Element<'_>> = split.as_ref().unwrap_or(inp).elements().collect();
+    let mut co: Vec<&Element<'_>> = out.elements().collect();
     if inp.name == "domain" && path == "/domain" {
         ci.sort_by_key(|e| rank(e));
         co.sort_by_key(|e| rank(e));
@@ -279,8 +277,7 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
         return Ok(());
     }
     if ci.len() != co.len() {
-        let names =
-            |v: &[&Element]| v.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(",");
+        let names = |v: &[&Element<'_>]| v.iter().map(|e| &*e.name).collect::<Vec<_>>().join(",");
         return Err(format!("{path}: children [{}] became [{}]", names(&ci), names(&co)));
     }
     let cdata_lost = inp.children.iter().any(|n| matches!(n, Node::CData(_)))
@@ -297,7 +294,7 @@ fn covers(inp: &Element, out: &Element, path: &str) -> Result<(), String> {
 
 /// libvirt's reading of `<cachetune>` and `<memorytune>`: vcpus beyond the domain's vcpu count
 /// are dropped, and so are tunes left without vcpus.
-fn shrink_tunes(mut domain: Element) -> Element {
+fn shrink_tunes(mut domain: Element<'_>) -> Element<'_> {
     let Some(count) = domain.child("vcpu").and_then(|v| v.text().trim().parse::<u32>().ok()) else {
         return domain;
     };
@@ -329,14 +326,14 @@ fn shrink_tunes(mut domain: Element) -> Element {
 
 /// libvirt's normalisation of `<cputune>`: one `<vcpusched>`/`<iothreadsched>` per thread, in
 /// id order. `None` when `e` has nothing to split.
-fn split_scheds(e: &Element) -> Option<Element> {
-    let is_sched = |c: &Element| matches!(c.name.as_str(), "vcpusched" | "iothreadsched");
+fn split_scheds<'a>(e: &Element<'a>) -> Option<Element<'a>> {
+    let is_sched = |c: &Element<'_>| matches!(&*c.name, "vcpusched" | "iothreadsched");
     if e.name != "cputune" || !e.elements().any(is_sched) {
         return None;
     }
     let mut out = Element::new(e.name.clone());
     out.attributes.clone_from(&e.attributes);
-    let mut scheds: Vec<(u8, u32, Element)> = Vec::new();
+    let mut scheds: Vec<(u8, u32, Element<'a>)> = Vec::new();
     for c in e.elements() {
         let ids = if c.name == "vcpusched" { "vcpus" } else { "iothreads" };
         let set = c.attribute(ids).and_then(|v| v.parse::<virtkit_domxml::CpuSet>().ok());

@@ -48,29 +48,52 @@ impl Default for Limits {
 
 /// One attribute: its qualified name and its decoded value.
 ///
+/// Both borrow from the document they were read from when they can (a value with a reference
+/// such as `&amp;` is decoded into an owned string); [`into_owned`](Self::into_owned) detaches
+/// them.
+///
 /// ```
 /// use virtkit_domxml::Attribute;
 /// let a = Attribute::new("unit", "KiB");
-/// assert_eq!((a.name.as_str(), a.value.as_str()), ("unit", "KiB"));
+/// assert_eq!((&*a.name, &*a.value), ("unit", "KiB"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Attribute {
+pub struct Attribute<'a> {
     /// Qualified name, such as `unit` or `xmlns:qemu`.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Decoded value (references resolved).
-    pub value: String,
+    pub value: Cow<'a, str>,
 }
 
-impl Attribute {
+impl<'a> Attribute<'a> {
     /// An attribute from its name and value.
     ///
     /// ```
-    /// let a = virtkit_domxml::Attribute::new("dev", "hd");
+    /// let a = virtkit_domxml::Attribute::new("dev", String::from("hd"));
     /// assert_eq!(a.value, "hd");
     /// ```
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Attribute {
+    pub fn new(name: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) -> Attribute<'a> {
         Attribute { name: name.into(), value: value.into() }
     }
+
+    /// The same attribute, owning its strings.
+    ///
+    /// ```
+    /// let xml = String::from("<a x='1'/>");
+    /// let e = virtkit_domxml::Element::parse(&xml).unwrap();
+    /// let a = e.attributes[0].clone().into_owned();
+    /// drop(e);
+    /// drop(xml);
+    /// assert_eq!(a.value, "1");
+    /// ```
+    pub fn into_owned(self) -> Attribute<'static> {
+        Attribute { name: owned(self.name), value: owned(self.value) }
+    }
+}
+
+/// A `Cow` detached from what it borrowed.
+pub(crate) fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(s.into_owned())
 }
 
 /// A child of an element.
@@ -82,16 +105,37 @@ impl Attribute {
 /// assert!(matches!(&e.children[1], Node::CData(s) if s == "<y>"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Node {
+pub enum Node<'a> {
     /// A child element.
-    Element(Element),
+    Element(Element<'a>),
     /// Character data, decoded.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A CDATA section's content.
-    CData(String),
+    CData(Cow<'a, str>),
+}
+
+impl Node<'_> {
+    /// The same node, owning all its strings.
+    ///
+    /// ```
+    /// use virtkit_domxml::Node;
+    /// let n: Node<'static> = Node::Text("x".into()).into_owned();
+    /// assert_eq!(n, Node::Text("x".into()));
+    /// ```
+    pub fn into_owned(self) -> Node<'static> {
+        match self {
+            Node::Element(e) => Node::Element(e.into_owned()),
+            Node::Text(t) => Node::Text(owned(t)),
+            Node::CData(t) => Node::CData(owned(t)),
+        }
+    }
 }
 
 /// An XML element with everything it holds, in document order.
+///
+/// An element read from a document borrows its names, and the values and text that need no
+/// decoding, from that document (`Element<'a>`); [`into_owned`](Self::into_owned) gives an
+/// `Element<'static>` that owns everything.
 ///
 /// ```
 /// use virtkit_domxml::Element;
@@ -101,28 +145,28 @@ pub enum Node {
 /// assert_eq!(e.text(), "2");
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct Element {
+pub struct Element<'a> {
     /// Qualified name, such as `disk` or `qemu:commandline`.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Attributes in document order.
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<Attribute<'a>>,
     /// Children in document order.
-    pub children: Vec<Node>,
+    pub children: Vec<Node<'a>>,
     /// Byte offset of the start tag in the source, for error messages (not compared).
     offset: Option<usize>,
 }
 
-impl PartialEq for Element {
-    fn eq(&self, other: &Element) -> bool {
+impl PartialEq for Element<'_> {
+    fn eq(&self, other: &Element<'_>) -> bool {
         self.name == other.name
             && self.attributes == other.attributes
             && self.children == other.children
     }
 }
 
-impl Eq for Element {}
+impl Eq for Element<'_> {}
 
-impl core::hash::Hash for Element {
+impl core::hash::Hash for Element<'_> {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.name.hash(state);
         self.attributes.hash(state);
@@ -130,47 +174,44 @@ impl core::hash::Hash for Element {
     }
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// An empty element.
     ///
     /// ```
     /// let e = virtkit_domxml::Element::new("boot");
     /// assert!(e.children.is_empty());
     /// ```
-    pub fn new(name: impl Into<String>) -> Element {
+    pub fn new(name: impl Into<Cow<'a, str>>) -> Element<'a> {
         Element { name: name.into(), attributes: Vec::new(), children: Vec::new(), offset: None }
     }
 
-    /// Byte offset of the start tag in the document it was read from, if it was read.
-    ///
-    /// ```
-    /// let e = virtkit_domxml::Element::parse("<a>\n<b/></a>").unwrap();
-    /// assert_eq!(e.child("b").unwrap().source_offset(), Some(4));
-    /// assert_eq!(virtkit_domxml::Element::new("x").source_offset(), None);
-    /// ```
-    pub fn source_offset(&self) -> Option<usize> {
-        self.offset
-    }
-
-    /// Reads one element (the root of `xml`) with default [`Limits`].
+    /// Reads one element (the root of `xml`) with default [`Limits`]; it borrows from `xml`.
     ///
     /// ```
     /// let e = virtkit_domxml::Element::parse("<os><type>hvm</type></os>").unwrap();
     /// assert_eq!(e.child("type").unwrap().text(), "hvm");
     /// ```
-    pub fn parse(xml: &str) -> Result<Element, Error> {
+    pub fn parse(xml: &'a str) -> Result<Element<'a>, Error> {
         parse_document(xml, &Limits::default())
     }
 
-    /// The value of attribute `name`.
+    /// The same element, owning all its strings (no longer tied to the document it was read
+    /// from).
     ///
     /// ```
-    /// let e = virtkit_domxml::Element::parse("<boot dev='hd'/>").unwrap();
-    /// assert_eq!(e.attribute("dev"), Some("hd"));
-    /// assert_eq!(e.attribute("order"), None);
+    /// let xml = String::from("<os><type arch='x86_64'>hvm</type></os>");
+    /// let e: virtkit_domxml::Element<'static> =
+    ///     virtkit_domxml::Element::parse(&xml).unwrap().into_owned();
+    /// drop(xml);
+    /// assert_eq!(e.child("type").unwrap().attribute("arch"), Some("x86_64"));
     /// ```
-    pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|a| a.name == name).map(|a| a.value.as_str())
+    pub fn into_owned(self) -> Element<'static> {
+        Element {
+            name: owned(self.name),
+            attributes: self.attributes.into_iter().map(Attribute::into_owned).collect(),
+            children: self.children.into_iter().map(Node::into_owned).collect(),
+            offset: self.offset,
+        }
     }
 
     /// Sets attribute `name`, replacing its value in place or appending it.
@@ -182,22 +223,46 @@ impl Element {
     /// assert_eq!(e.attributes.len(), 1);
     /// assert_eq!(e.attribute("unit"), Some("MiB"));
     /// ```
-    pub fn set_attribute(&mut self, name: &str, value: impl Into<String>) {
+    pub fn set_attribute(&mut self, name: &str, value: impl Into<Cow<'a, str>>) {
         let value = value.into();
         match self.attributes.iter_mut().find(|a| a.name == name) {
             Some(a) => a.value = value,
-            None => self.attributes.push(Attribute::new(name, value)),
+            None => self.attributes.push(Attribute::new(String::from(name), value)),
         }
+    }
+}
+
+impl<'a> Element<'a> {
+    /// Byte offset of the start tag in the document it was read from, if it was read.
+    ///
+    /// ```
+    /// let e = virtkit_domxml::Element::parse("<a>\n<b/></a>").unwrap();
+    /// assert_eq!(e.child("b").unwrap().source_offset(), Some(4));
+    /// assert_eq!(virtkit_domxml::Element::new("x").source_offset(), None);
+    /// ```
+    pub fn source_offset(&self) -> Option<usize> {
+        self.offset
+    }
+
+    /// The value of attribute `name`.
+    ///
+    /// ```
+    /// let e = virtkit_domxml::Element::parse("<boot dev='hd'/>").unwrap();
+    /// assert_eq!(e.attribute("dev"), Some("hd"));
+    /// assert_eq!(e.attribute("order"), None);
+    /// ```
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes.iter().find(|a| a.name == name).map(|a| &*a.value)
     }
 
     /// The child elements, in order.
     ///
     /// ```
     /// let e = virtkit_domxml::Element::parse("<os><type>hvm</type><boot dev='hd'/></os>").unwrap();
-    /// let names: Vec<_> = e.elements().map(|c| c.name.as_str()).collect();
+    /// let names: Vec<_> = e.elements().map(|c| &*c.name).collect();
     /// assert_eq!(names, ["type", "boot"]);
     /// ```
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             _ => None,
@@ -210,7 +275,7 @@ impl Element {
     /// let e = virtkit_domxml::Element::parse("<os><boot dev='hd'/></os>").unwrap();
     /// assert!(e.child("boot").is_some());
     /// ```
-    pub fn child(&self, name: &str) -> Option<&Element> {
+    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|c| c.name == name)
     }
 
@@ -222,7 +287,7 @@ impl Element {
     /// ```
     pub fn text(&self) -> Cow<'_, str> {
         let mut texts = self.children.iter().filter_map(|n| match n {
-            Node::Text(t) | Node::CData(t) => Some(t.as_str()),
+            Node::Text(t) | Node::CData(t) => Some(&**t),
             Node::Element(_) => None,
         });
         let Some(first) = texts.next() else {
@@ -266,7 +331,7 @@ impl Element {
     /// assert_eq!(virtkit_domxml::Element::new("disk").local_name(), "disk");
     /// ```
     pub fn local_name(&self) -> &str {
-        self.name.split_once(':').map_or(self.name.as_str(), |(_, l)| l)
+        self.name.split_once(':').map_or(&*self.name, |(_, l)| l)
     }
 
     /// Number of elements and attributes in this subtree (this element included).
@@ -281,7 +346,7 @@ impl Element {
 }
 
 /// The path of the open elements, for error messages.
-fn path_of(stack: &[Element]) -> String {
+fn path_of(stack: &[Element<'_>]) -> String {
     let mut path = String::new();
     for e in stack {
         path.push('/');
@@ -290,19 +355,46 @@ fn path_of(stack: &[Element]) -> String {
     path
 }
 
-/// State of a read in progress.
-struct Builder<'a> {
-    input: &'a str,
-    limits: &'a Limits,
-    stack: Vec<Element>,
-    text_budget: usize,
-    root: Option<Element>,
-    /// White space read in the open element before any other content: dropped if a child
-    /// element follows (indentation), kept as text otherwise. A reused buffer.
-    pending: String,
+/// `part` as a slice of `input` when it is one (quick-xml hands out slices of the input it
+/// reads from a `&str`), so that the tree borrows instead of copying; a copy otherwise.
+fn borrow_or_copy<'a>(input: &'a str, part: &str) -> Cow<'a, str> {
+    let start = part.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
+    match start.checked_add(part.len()).and_then(|end| input.get(start..end)) {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(part.into()),
+    }
 }
 
-impl Builder<'_> {
+/// State of a read in progress.
+///
+/// Children of the open elements collect in one shared `nodes` stack (`starts` holds where
+/// each open element's children begin), and attributes in one reused buffer, so that each
+/// element's vectors are allocated once, at their final size.
+struct Builder<'a> {
+    input: &'a str,
+    limits: Limits,
+    stack: Vec<Element<'a>>,
+    starts: Vec<usize>,
+    nodes: Vec<Node<'a>>,
+    attributes: Vec<Attribute<'a>>,
+    text_budget: usize,
+    root: Option<Element<'a>>,
+    /// White space read in the open element before any other content: dropped if a child
+    /// element follows (indentation), kept as text otherwise.
+    pending: Option<Cow<'a, str>>,
+}
+
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Whether `b` may appear in an attribute name: XML's name characters in ASCII, and any
+/// non-ASCII byte.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') || b >= 0x80
+}
+
+impl<'a> Builder<'a> {
     fn err(&self, kind: ErrorKind, offset: usize) -> Error {
         Error::at(kind, self.input, offset, path_of(&self.stack))
     }
@@ -315,106 +407,225 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn open(&mut self, start: &BytesStart<'_>, offset: usize) -> Result<Element, Error> {
+    fn open(&mut self, start: &BytesStart<'_>, offset: usize) -> Result<Element<'a>, Error> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(self.err(ErrorKind::TooDeep(self.limits.max_depth), offset));
         }
         if self.root.is_some() && self.stack.is_empty() {
             return Err(self.err(ErrorKind::NoRoot, offset));
         }
-        let name = String::from(start.name().as_ref());
-        let mut element = Element::new(name);
+        let mut element = Element::new(borrow_or_copy(self.input, start.name().0));
         element.offset = Some(offset);
-        for attr in start.attributes().with_checks(false) {
-            let attr = attr.map_err(|e| self.err(ErrorKind::Syntax(e.to_string()), offset))?;
-            if element.attributes.len() >= self.limits.max_attributes {
-                return Err(
-                    self.err(ErrorKind::TooManyAttributes(self.limits.max_attributes), offset)
-                );
+        let raw = start.attributes_raw();
+        if !raw.is_empty() {
+            let read = match borrow_or_copy(self.input, raw) {
+                Cow::Borrowed(raw) => read_attributes(
+                    raw,
+                    &mut self.attributes,
+                    self.limits.max_attributes,
+                    &mut self.text_budget,
+                ),
+                Cow::Owned(raw) => {
+                    let mut read = Vec::new();
+                    let r = read_attributes(
+                        &raw,
+                        &mut read,
+                        self.limits.max_attributes,
+                        &mut self.text_budget,
+                    );
+                    self.attributes
+                        .extend(read.into_iter().map(|a| -> Attribute<'a> { a.into_owned() }));
+                    r
+                }
+            };
+            if let Err(kind) = read {
+                self.attributes.clear();
+                let kind = match kind {
+                    ErrorKind::TextTooLarge(_) => ErrorKind::TextTooLarge(self.limits.max_text),
+                    kind => kind,
+                };
+                return Err(self.err(kind, offset));
             }
-            let key = String::from(attr.key.as_ref());
-            let value =
-                decode_attribute(&attr.value).map_err(|kind| self.err(kind, offset))?.into_owned();
-            if element.attributes.iter().any(|a| a.name == key) {
-                return Err(self.err(ErrorKind::DuplicateAttribute(key), offset));
-            }
-            self.spend(value.len() + key.len(), offset)?;
-            element.attributes.push(Attribute { name: key, value });
+            element.attributes = self.attributes.drain(..).collect();
         }
         Ok(element)
     }
 
+    /// The children of the open element read so far.
+    fn open_children(&self) -> &[Node<'a>] {
+        let start = self.starts.last().copied().unwrap_or(self.nodes.len());
+        &self.nodes[start..]
+    }
+
+    /// Adds a child to the open element.
+    fn push(&mut self, node: Node<'a>) {
+        self.nodes.push(node);
+    }
+
     /// Turns pending white space into text of the open element.
     fn flush_pending(&mut self) {
-        if self.pending.is_empty() {
-            return;
+        if let Some(p) = self.pending.take()
+            && !self.stack.is_empty()
+        {
+            self.push(Node::Text(p));
         }
-        if let Some(parent) = self.stack.last_mut() {
-            parent.children.push(Node::Text(self.pending.clone()));
-        }
-        self.pending.clear();
+    }
+
+    /// Starts a child element.
+    fn begin(&mut self, element: Element<'a>) {
+        self.pending = None;
+        self.stack.push(element);
+        self.starts.push(self.nodes.len());
     }
 
     /// Ends the open element.
     fn end(&mut self) {
-        let has_elements = self
-            .stack
-            .last()
-            .is_some_and(|e| e.children.iter().any(|n| matches!(n, Node::Element(_))));
+        let has_elements = self.open_children().iter().any(|n| matches!(n, Node::Element(_)));
         if has_elements {
-            self.pending.clear();
+            self.pending = None;
         } else {
             self.flush_pending();
         }
-        if let Some(element) = self.stack.pop() {
+        if let (Some(mut element), Some(start)) = (self.stack.pop(), self.starts.pop()) {
+            let children = &self.nodes[start..];
+            let has_text = children.iter().any(|n| matches!(n, Node::Text(_)));
+            element.children = if has_text && has_elements {
+                let keep = |n: &Node<'_>| !matches!(n, Node::Text(t) if is_xml_space(t));
+                let mut v = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
+                v.extend(self.nodes.drain(start..).filter(|n| keep(n)));
+                v
+            } else {
+                self.nodes.drain(start..).collect()
+            };
             self.close(element);
         }
     }
 
-    fn close(&mut self, mut element: Element) {
-        let has_text = element.children.iter().any(|n| matches!(n, Node::Text(_)));
-        if has_text && element.children.iter().any(|n| matches!(n, Node::Element(_))) {
-            element.children.retain(|n| match n {
-                Node::Text(t) => !is_xml_space(t),
-                _ => true,
-            });
-        }
-        match self.stack.last_mut() {
-            Some(parent) => parent.children.push(Node::Element(element)),
-            None => self.root = Some(element),
+    /// Places a finished element in its parent (or as the root).
+    fn close(&mut self, element: Element<'a>) {
+        if self.stack.is_empty() {
+            self.root = Some(element);
+        } else {
+            self.push(Node::Element(element));
         }
     }
 
-    fn text(&mut self, text: &str, offset: usize) -> Result<(), Error> {
+    fn text(&mut self, text: Cow<'a, str>, offset: usize) -> Result<(), Error> {
         if text.is_empty() {
             return Ok(());
         }
-        if has_forbidden_char(text) {
-            return Err(self.err(forbidden_char(), offset));
-        }
         self.spend(text.len(), offset)?;
-        let Some(parent) = self.stack.last_mut() else {
-            if is_xml_space(text) {
+        if self.stack.is_empty() {
+            if is_xml_space(&text) {
                 return Ok(());
             }
             return Err(self.err(ErrorKind::NoRoot, offset));
-        };
-        let after_text = matches!(parent.children.last(), Some(Node::Text(_)));
-        if !after_text && is_xml_space(text) {
-            self.pending.push_str(text);
+        }
+        let after_text = matches!(self.open_children().last(), Some(Node::Text(_)));
+        if !after_text && is_xml_space(&text) {
+            match &mut self.pending {
+                Some(p) => p.to_mut().push_str(&text),
+                None => self.pending = Some(text),
+            }
             return Ok(());
         }
         self.flush_pending();
-        let Some(parent) = self.stack.last_mut() else {
-            return Ok(());
-        };
-        if let Some(Node::Text(prev)) = parent.children.last_mut() {
-            prev.push_str(text);
+        let has_children = self.starts.last().is_some_and(|s| *s < self.nodes.len());
+        if let Some(Node::Text(prev)) = self.nodes.last_mut()
+            && has_children
+        {
+            prev.to_mut().push_str(&text);
         } else {
-            parent.children.push(Node::Text(text.into()));
+            self.push(Node::Text(text));
         }
         Ok(())
     }
+}
+
+/// Reads the attributes of a start tag (`raw` is what follows the element name) into `out`,
+/// spending their size from `budget`.
+fn read_attributes<'s>(
+    raw: &'s str,
+    out: &mut Vec<Attribute<'s>>,
+    max_attributes: usize,
+    budget: &mut usize,
+) -> Result<(), ErrorKind> {
+    let syntax = |msg: &str| ErrorKind::Syntax(msg.into());
+    let b = raw.as_bytes();
+    let skip_space = |mut i: usize| {
+        while i < b.len() && is_space_byte(b[i]) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = 0;
+    loop {
+        let gap = i;
+        i = skip_space(i);
+        if i == b.len() {
+            return Ok(());
+        }
+        if i == gap {
+            return Err(syntax("attributes must be separated by white space"));
+        }
+        let name_start = i;
+        while i < b.len() && is_name_byte(b[i]) {
+            i += 1;
+        }
+        let name = &raw[name_start..i];
+        if !name.bytes().next().is_some_and(|c| !matches!(c, b'-' | b'.' | b'0'..=b'9')) {
+            return Err(syntax("invalid attribute name"));
+        }
+        i = skip_space(i);
+        if b.get(i) != Some(&b'=') {
+            return Err(ErrorKind::Syntax(alloc::format!("attribute '{name}' has no value")));
+        }
+        i = skip_space(i + 1);
+        let Some(&quote) = b.get(i).filter(|q| matches!(q, b'\'' | b'"')) else {
+            let msg = alloc::format!("the value of attribute '{name}' is not quoted");
+            return Err(ErrorKind::Syntax(msg));
+        };
+        i += 1;
+        let Some(len) = b[i..].iter().position(|c| *c == quote) else {
+            return Err(syntax("unterminated attribute value"));
+        };
+        let value = decode_attribute(&raw[i..i + len])?;
+        i += len + 1;
+        if out.len() >= max_attributes {
+            return Err(ErrorKind::TooManyAttributes(max_attributes));
+        }
+        if out.iter().any(|a| a.name == name) {
+            return Err(ErrorKind::DuplicateAttribute(name.into()));
+        }
+        let size = value.len() + name.len();
+        if size > *budget {
+            return Err(ErrorKind::TextTooLarge(0));
+        }
+        *budget -= size;
+        out.push(Attribute { name: Cow::Borrowed(name), value });
+    }
+}
+
+/// Bytes that send text or an attribute value down the slow path: C0 controls (forbidden
+/// ones, and the white space that attribute values and line ends normalise), `&`, `<`, and
+/// 0xEF, the lead byte of U+FFFE and U+FFFF.
+const fn special_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[0xEF] = true;
+    t
+}
+
+static SPECIAL: [bool; 256] = special_bytes();
+
+fn has_special(s: &str) -> bool {
+    s.bytes().any(|b| SPECIAL[b as usize])
 }
 
 /// Whether `s` holds a character XML 1.0 forbids (C0 controls other than tab, newline and
@@ -423,13 +634,12 @@ fn has_forbidden_char(s: &str) -> bool {
     s.bytes().any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
         || s.contains(['\u{FFFE}', '\u{FFFF}'])
 }
-
 fn forbidden_char() -> ErrorKind {
     ErrorKind::Syntax("character not allowed in XML 1.0".into())
 }
 
 fn is_xml_space(s: &str) -> bool {
-    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    s.bytes().all(is_space_byte)
 }
 
 /// Resolves one of XML's predefined entities.
@@ -467,8 +677,20 @@ fn resolve_ref(body: &str) -> Result<char, ErrorKind> {
         .ok_or_else(|| ErrorKind::UnknownEntity(body.into()))
 }
 
+/// The text of a reference in content: predefined entities as static strings, character
+/// references decoded.
+fn resolve_ref_text(body: &str) -> Result<Cow<'static, str>, ErrorKind> {
+    if let Some(s) = predefined(body) {
+        return Ok(Cow::Borrowed(s));
+    }
+    resolve_ref(body).map(|c| Cow::Owned(c.into()))
+}
+
 /// Decodes a raw attribute value: references resolved, raw white space characters as spaces.
 fn decode_attribute(raw: &str) -> Result<Cow<'_, str>, ErrorKind> {
+    if !has_special(raw) {
+        return Ok(Cow::Borrowed(raw));
+    }
     if has_forbidden_char(raw) {
         return Err(forbidden_char());
     }
@@ -502,16 +724,31 @@ fn decode_attribute(raw: &str) -> Result<Cow<'_, str>, ErrorKind> {
     Ok(Cow::Owned(out))
 }
 
-/// Normalises line ends in text (`\r\n` and lone `\r` become `\n`), as XML requires.
-fn normalize_eol(raw: &str) -> Cow<'_, str> {
+/// Checks raw text (between markup) and normalises its line ends (`\r\n` and lone `\r`
+/// become `\n`), as XML requires.
+fn decode_text(raw: Cow<'_, str>) -> Result<Cow<'_, str>, ErrorKind> {
+    if !has_special(&raw) {
+        return Ok(raw);
+    }
+    if raw.contains(['&', '<']) {
+        return Err(ErrorKind::Syntax("stray markup in text".into()));
+    }
+    if has_forbidden_char(&raw) {
+        return Err(forbidden_char());
+    }
+    Ok(normalize_eol(raw))
+}
+
+/// Normalises line ends (`\r\n` and lone `\r` become `\n`).
+fn normalize_eol(raw: Cow<'_, str>) -> Cow<'_, str> {
     if !raw.contains('\r') {
-        return Cow::Borrowed(raw);
+        return raw;
     }
     Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// Reads a whole document and returns its root element.
-pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Error> {
+/// Reads a whole document and returns its root element, borrowing from `input`.
+pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Element<'a>, Error> {
     if input.len() > limits.max_input {
         return Err(Error::at(ErrorKind::InputTooLarge(limits.max_input), input, 0, String::new()));
     }
@@ -523,11 +760,14 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
     config.trim_text_end = false;
     let mut b = Builder {
         input,
-        limits,
+        limits: *limits,
         stack: Vec::new(),
+        starts: Vec::new(),
+        nodes: Vec::new(),
+        attributes: Vec::new(),
         text_budget: limits.max_text,
         root: None,
-        pending: String::new(),
+        pending: None,
     };
     loop {
         let offset = reader.buffer_position() as usize;
@@ -540,12 +780,11 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
         };
         match event {
             Event::Start(start) => {
-                b.pending.clear();
                 let element = b.open(&start, offset)?;
-                b.stack.push(element);
+                b.begin(element);
             }
             Event::Empty(start) => {
-                b.pending.clear();
+                b.pending = None;
                 let element = b.open(&start, offset)?;
                 b.close(element);
             }
@@ -554,29 +793,25 @@ pub(crate) fn parse_document(input: &str, limits: &Limits) -> Result<Element, Er
                 b.end();
             }
             Event::Text(text) => {
-                let raw = text.into_inner();
-                if raw.contains('&') || raw.contains('<') {
-                    return Err(b.err(ErrorKind::Syntax("stray markup in text".into()), offset));
-                }
-                b.text(&normalize_eol(&raw), offset)?;
+                let text = decode_text(text.into_inner()).map_err(|kind| b.err(kind, offset))?;
+                b.text(text, offset)?;
             }
             Event::GeneralRef(r) => {
-                let c = resolve_ref(&r).map_err(|kind| b.err(kind, offset))?;
-                let mut buf = [0u8; 4];
-                b.text(c.encode_utf8(&mut buf), offset)?;
+                let text = resolve_ref_text(&r).map_err(|kind| b.err(kind, offset))?;
+                b.text(text, offset)?;
             }
             Event::CData(data) => {
-                let raw = data.into_inner();
-                let text = normalize_eol(&raw);
+                let text = data.into_inner();
                 if has_forbidden_char(&text) {
                     return Err(b.err(forbidden_char(), offset));
                 }
+                let text = normalize_eol(text);
                 b.spend(text.len(), offset)?;
-                b.flush_pending();
-                match b.stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::CData(text.into_owned())),
-                    None => return Err(b.err(ErrorKind::NoRoot, offset)),
+                if b.stack.is_empty() {
+                    return Err(b.err(ErrorKind::NoRoot, offset));
                 }
+                b.flush_pending();
+                b.push(Node::CData(text));
             }
             Event::DocType(_) => return Err(b.err(ErrorKind::Doctype, offset)),
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
@@ -634,6 +869,17 @@ mod tests {
     }
 
     #[test]
+    fn the_tree_borrows_from_the_input() {
+        let e = Element::parse("<a x='1' y='&amp;'>t<b/></a>").unwrap();
+        assert!(matches!(e.name, Cow::Borrowed("a")));
+        assert!(matches!(e.attributes[0].value, Cow::Borrowed("1")));
+        assert!(matches!(e.attributes[1].value, Cow::Owned(_)));
+        assert!(matches!(&e.children[0], Node::Text(Cow::Borrowed("t"))));
+        let owned: Element<'static> = e.clone().into_owned();
+        assert_eq!(owned, e);
+    }
+
+    #[test]
     fn limits_hold() {
         let limits = Limits { max_attributes: 1, ..Limits::default() };
         let err = parse_document("<a x='1' y='2'/>", &limits).unwrap_err();
@@ -653,6 +899,13 @@ mod tests {
         for bad in ["", "<a>", "<a></b>", "<a/><b/>", "text", "<a x='1' x='2'/>", "<a>\n <b></a>"] {
             assert!(Element::parse(bad).is_err(), "{bad:?}");
         }
+        for bad in
+            ["<a x='1'y='2'/>", "<a x=1/>", "<a x/>", "<a 1x='2'/>", "<a x='1/>", "<a x='<'/>"]
+        {
+            assert!(Element::parse(bad).is_err(), "{bad:?}");
+        }
+        let e = Element::parse("<a x = \"1'\"\n y='>'/>").unwrap();
+        assert_eq!((e.attribute("x"), e.attribute("y")), (Some("1'"), Some(">")));
         let err = Element::parse("<a>\n  <b></c></a>").unwrap_err();
         assert_eq!(err.line(), 2);
         assert_eq!(err.path(), "/a/b");

@@ -170,12 +170,23 @@ impl core::ops::BitOr for FormatFlags {
 /// assert_eq!(disk.address().unwrap().attribute("slot"), Some("0x04"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Device {
+pub struct Device<'a> {
     /// The device element, as read.
-    pub element: Element,
+    pub element: Element<'a>,
 }
 
-impl Device {
+impl<'a> Device<'a> {
+    /// The same device, owning all its strings.
+    ///
+    /// ```
+    /// let e = virtkit_domxml::Element::parse("<rng/>").unwrap();
+    /// let d: virtkit_domxml::Device<'static> = virtkit_domxml::Device { element: e }.into_owned();
+    /// assert_eq!(d.kind(), "rng");
+    /// ```
+    pub fn into_owned(self) -> Device<'static> {
+        Device { element: self.element.into_owned() }
+    }
+
     /// The kind of device: the element name (`disk`, `interface`, `graphics`, ...).
     ///
     /// ```
@@ -203,7 +214,7 @@ impl Device {
     /// let d = virtkit_domxml::Device { element: e };
     /// assert_eq!(d.address().unwrap().attribute("type"), Some("pci"));
     /// ```
-    pub fn address(&self) -> Option<&Element> {
+    pub fn address(&self) -> Option<&Element<'a>> {
         self.element.child("address")
     }
 }
@@ -218,9 +229,21 @@ impl Device {
 /// assert_eq!(kinds, ["emulator", "disk"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Devices {
+pub struct Devices<'a> {
     /// The devices, in order.
-    pub items: Vec<Device>,
+    pub items: Vec<Device<'a>>,
+}
+
+impl Devices<'_> {
+    /// The same devices, owning all their strings.
+    ///
+    /// ```
+    /// let d: virtkit_domxml::Devices<'static> = virtkit_domxml::Devices::default().into_owned();
+    /// assert!(d.items.is_empty());
+    /// ```
+    pub fn into_owned(self) -> Devices<'static> {
+        Devices { items: self.items.into_iter().map(Device::into_owned).collect() }
+    }
 }
 
 /// A libvirt domain definition.
@@ -239,13 +262,13 @@ pub struct Devices {
 /// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), xml);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Domain {
+pub struct Domain<'a> {
     /// `type`: the hypervisor (`kvm`, `qemu`, `xen`, `lxc`, `bhyve`, `test`, ...).
     pub domain_type: String,
     /// `id`: the live domain id.
     pub id: Option<i32>,
     /// Other attributes of `<domain>` (namespace declarations such as `xmlns:qemu`).
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<Attribute<'a>>,
     /// `<name>`.
     pub name: Option<String>,
     /// `<uuid>`.
@@ -257,7 +280,7 @@ pub struct Domain {
     /// `<description>`.
     pub description: Option<String>,
     /// `<metadata>`: foreign XML, each child declaring its namespace.
-    pub metadata: Option<Element>,
+    pub metadata: Option<Element<'a>>,
     /// `<maxMemory>`.
     pub max_memory: Option<MaxMemory>,
     /// `<memory>`.
@@ -299,7 +322,7 @@ pub struct Domain {
     /// `<on_lockfailure>`.
     pub on_lockfailure: Option<LifecycleAction>,
     /// `<devices>`.
-    pub devices: Option<Devices>,
+    pub devices: Option<Devices<'a>>,
     /// `<memtune>`.
     pub memtune: Option<Memtune>,
     /// `<blkiotune>`.
@@ -330,7 +353,7 @@ pub struct Domain {
     /// `<launchSecurity>`.
     pub launch_security: Option<LaunchSecurity>,
     /// Every other child of `<domain>`, as read, in document order.
-    pub others: Vec<Element>,
+    pub others: Vec<Element<'a>>,
 }
 
 /// How many element and attribute occurrences land in typed fields.
@@ -359,7 +382,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&self, e: &Element, kind: ErrorKind) -> Error {
+    fn err(&self, e: &Element<'_>, kind: ErrorKind) -> Error {
         let mut path = String::from("/domain");
         if e.name != "domain" {
             path.push('/');
@@ -370,7 +393,7 @@ impl Ctx<'_> {
 
     fn invalid(
         &self,
-        e: &Element,
+        e: &Element<'_>,
         what: &str,
         value: &str,
         reason: impl core::fmt::Display,
@@ -385,11 +408,11 @@ impl Ctx<'_> {
 }
 
 /// Whether `e` has only the attributes in `allowed` and no child element.
-fn simple(e: &Element, allowed: &[&str]) -> bool {
-    e.is_text_only() && e.attributes.iter().all(|a| allowed.contains(&a.name.as_str()))
+fn simple(e: &Element<'_>, allowed: &[&str]) -> bool {
+    e.is_text_only() && e.attributes.iter().all(|a| allowed.contains(&&*a.name))
 }
 
-fn parse_memory(cx: &Ctx<'_>, e: &Element, allow_dump: bool) -> Result<Option<Memory>, Error> {
+fn parse_memory(cx: &Ctx<'_>, e: &Element<'_>, allow_dump: bool) -> Result<Option<Memory>, Error> {
     let allowed: &[&str] = if allow_dump { &["unit", "dumpCore"] } else { &["unit"] };
     if !simple(e, allowed) {
         return Ok(None);
@@ -406,13 +429,13 @@ fn parse_memory(cx: &Ctx<'_>, e: &Element, allow_dump: bool) -> Result<Option<Me
     Ok(Some(Memory { kib, dump_core }))
 }
 
-fn parse_u32(cx: &Ctx<'_>, e: &Element, what: &str, v: &str) -> Result<u32, Error> {
+fn parse_u32(cx: &Ctx<'_>, e: &Element<'_>, what: &str, v: &str) -> Result<u32, Error> {
     parse_ull(v)
         .and_then(|n| u32::try_from(n).ok())
         .ok_or_else(|| cx.invalid(e, what, v, "expected an unsigned integer"))
 }
 
-fn parse_cpuset(cx: &Ctx<'_>, e: &Element, what: &str, v: &str) -> Result<CpuSet, Error> {
+fn parse_cpuset(cx: &Ctx<'_>, e: &Element<'_>, what: &str, v: &str) -> Result<CpuSet, Error> {
     let set: CpuSet = v.parse().map_err(|err| cx.invalid(e, what, v, err))?;
     if set.is_empty() {
         return Err(cx.invalid(e, what, v, "the cpu list selects no cpu"));
@@ -420,7 +443,7 @@ fn parse_cpuset(cx: &Ctx<'_>, e: &Element, what: &str, v: &str) -> Result<CpuSet
     Ok(set)
 }
 
-fn parse_vcpu(cx: &Ctx<'_>, e: &Element) -> Result<Option<Vcpu>, Error> {
+fn parse_vcpu(cx: &Ctx<'_>, e: &Element<'_>) -> Result<Option<Vcpu>, Error> {
     if !simple(e, &["placement", "cpuset", "current"]) {
         return Ok(None);
     }
@@ -447,14 +470,14 @@ fn parse_vcpu(cx: &Ctx<'_>, e: &Element) -> Result<Option<Vcpu>, Error> {
     Ok(Some(Vcpu { placement, cpuset, current, count }))
 }
 
-impl Domain {
+impl<'a> Domain<'a> {
     /// Reads a domain document with the default [`Limits`].
     ///
     /// ```
     /// let d = virtkit_domxml::Domain::from_xml("<domain type='qemu'><name>x</name></domain>").unwrap();
     /// assert_eq!(d.domain_type, "qemu");
     /// ```
-    pub fn from_xml(xml: &str) -> Result<Domain, Error> {
+    pub fn from_xml(xml: &'a str) -> Result<Domain<'a>, Error> {
         Domain::from_xml_with(xml, &Limits::default())
     }
 
@@ -465,21 +488,101 @@ impl Domain {
     /// let d = Domain::from_xml_with("<domain type='kvm'/>", &Limits::default()).unwrap();
     /// assert_eq!(d.domain_type, "kvm");
     /// ```
-    pub fn from_xml_with(xml: &str, limits: &Limits) -> Result<Domain, Error> {
+    pub fn from_xml_with(xml: &'a str, limits: &Limits) -> Result<Domain<'a>, Error> {
         let root = parse_document(xml, limits)?;
         Domain::from_root(root, &Ctx { input: xml })
     }
 
-    fn from_root(root: Element, cx: &Ctx<'_>) -> Result<Domain, Error> {
+    /// The same definition, owning all its strings: no longer tied to the document it was
+    /// read from (to keep it in a long-lived structure).
+    ///
+    /// ```
+    /// use virtkit_domxml::Domain;
+    /// let xml = String::from("<domain type='kvm'><name>a</name><devices><disk/></devices></domain>");
+    /// let d: Domain<'static> = Domain::from_xml(&xml).unwrap().into_owned();
+    /// drop(xml);
+    /// assert_eq!(d.devices.unwrap().items[0].kind(), "disk");
+    /// ```
+    pub fn into_owned(self) -> Domain<'static> {
+        Domain {
+            domain_type: self.domain_type,
+            id: self.id,
+            attributes: self.attributes.into_iter().map(Attribute::into_owned).collect(),
+            name: self.name,
+            uuid: self.uuid,
+            genid: self.genid,
+            title: self.title,
+            description: self.description,
+            metadata: self.metadata.map(Element::into_owned),
+            max_memory: self.max_memory,
+            memory: self.memory,
+            current_memory: self.current_memory,
+            vcpu: self.vcpu,
+            iothreads: self.iothreads,
+            memory_backing: self.memory_backing,
+            iothreadids: self.iothreadids,
+            vcpus: self.vcpus,
+            cputune: self.cputune,
+            numatune: self.numatune,
+            os: self.os,
+            features: self.features,
+            cpu: self.cpu,
+            clock: self.clock,
+            pm: self.pm,
+            seclabels: self.seclabels,
+            on_poweroff: self.on_poweroff,
+            on_reboot: self.on_reboot,
+            on_crash: self.on_crash,
+            on_lockfailure: self.on_lockfailure,
+            devices: self.devices.map(Devices::into_owned),
+            memtune: self.memtune,
+            blkiotune: self.blkiotune,
+            defaultiothread: self.defaultiothread,
+            resource: self.resource,
+            bootloader: self.bootloader,
+            bootloader_args: self.bootloader_args,
+            sysinfo: self.sysinfo,
+            idmap: self.idmap,
+            perf: self.perf,
+            keywrap: self.keywrap,
+            throttlegroups: self.throttlegroups,
+            qemu: self.qemu,
+            drivers: self.drivers,
+            launch_security: self.launch_security,
+            others: self.others.into_iter().map(Element::into_owned).collect(),
+        }
+    }
+}
+
+impl Domain<'static> {
+    /// Reads a domain document into a definition that owns all its strings
+    /// ([`from_xml`](Domain::from_xml) then [`into_owned`](Domain::into_owned)), for keeping
+    /// it after the text is gone.
+    ///
+    /// ```
+    /// use virtkit_domxml::Domain;
+    /// let d: Domain<'static> =
+    ///     Domain::from_xml_owned(&String::from("<domain type='kvm'/>")).unwrap();
+    /// assert_eq!(d.domain_type, "kvm");
+    /// ```
+    pub fn from_xml_owned(xml: &str) -> Result<Domain<'static>, Error> {
+        Domain::from_xml(xml).map(Domain::into_owned)
+    }
+}
+
+impl<'a> Domain<'a> {
+    fn from_root(root: Element<'a>, cx: &Ctx<'_>) -> Result<Domain<'a>, Error> {
         if root.name != "domain" {
-            return Err(cx.err(&root, ErrorKind::WrongRoot(root.name.clone())).without_path());
+            return Err(cx
+                .err(&root, ErrorKind::WrongRoot(root.name.clone().into_owned()))
+                .without_path());
         }
         let mut d = Domain::default();
         let mut has_type = false;
         for a in &root.attributes {
-            match a.name.as_str() {
+            match &*a.name {
                 "type" if !has_type => {
-                    d.domain_type.clone_from(&a.value);
+                    d.domain_type = a.value.clone().into_owned();
                     has_type = true;
                 }
                 "id" if d.id.is_none() => match a.value.parse::<i32>() {
@@ -493,7 +596,7 @@ impl Domain {
             return Err(cx.err(&root, ErrorKind::Missing("attribute 'type' of <domain>".into())));
         }
         // Text directly inside <domain> carries nothing for libvirt, which ignores it; so do we.
-        let namespaces: Vec<Attribute> =
+        let namespaces: Vec<Attribute<'a>> =
             root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
         let mut cputune = None;
         for node in root.children {
@@ -537,7 +640,12 @@ impl Domain {
     /// Puts `e` in its typed field; `false` when it stays a lossless element.
     // One arm per typed child of <domain>: clearer as one match than split up.
     #[allow(clippy::too_many_lines)]
-    fn take(&mut self, cx: &Ctx<'_>, e: &Element, namespaces: &[Attribute]) -> Result<bool, Error> {
+    fn take(
+        &mut self,
+        cx: &Ctx<'_>,
+        e: &Element<'a>,
+        namespaces: &[Attribute<'a>],
+    ) -> Result<bool, Error> {
         macro_rules! once {
             ($field:expr, $value:expr) => {{
                 if $field.is_some() {
@@ -553,7 +661,7 @@ impl Domain {
             }};
         }
         let text_only = simple(e, &[]);
-        match e.name.as_str() {
+        match &*e.name {
             "name" if text_only => once!(self.name, Some(e.text().into_owned())),
             "title" if text_only => once!(self.title, Some(e.text().into_owned())),
             "description" if text_only => once!(self.description, Some(e.text().into_owned())),
@@ -650,7 +758,7 @@ impl Domain {
                 let text = e.text();
                 let action: LifecycleAction =
                     text.parse().map_err(|r| cx.invalid(e, &e.name, &text, r))?;
-                match e.name.as_str() {
+                match &*e.name {
                     "on_poweroff" => once!(self.on_poweroff, Some(action)),
                     "on_reboot" => once!(self.on_reboot, Some(action)),
                     "on_crash" => once!(self.on_crash, Some(action)),
@@ -954,7 +1062,7 @@ impl Domain {
             Coverage { typed: 1 + 1 + usize::from(self.id.is_some()), ..Coverage::default() };
         // The declaration of a namespace whose elements are typed is part of them (libvirt
         // writes it itself); other attributes of <domain> are kept as read.
-        let declares_typed = |a: &Attribute| {
+        let declares_typed = |a: &Attribute<'_>| {
             let prefix = a.name.strip_prefix("xmlns:");
             match prefix {
                 Some("qemu") => self.qemu.is_some() && a.value == QEMU_NAMESPACE,
@@ -1164,7 +1272,7 @@ fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
 
 /// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`
 /// and the HTTP `<cookies>` of network disk sources (backing stores included).
-fn write_devices(out: &mut String, devices: &Devices, flags: FormatFlags) {
+fn write_devices(out: &mut String, devices: &Devices<'_>, flags: FormatFlags) {
     // libvirt always writes the pair, even around no device.
     out.push_str("  <devices>\n");
     let secure = flags.contains(FormatFlags::SECURE);
@@ -1180,20 +1288,20 @@ fn write_devices(out: &mut String, devices: &Devices, flags: FormatFlags) {
     out.push_str("  </devices>\n");
 }
 
-fn is_secret_attribute(owner: &Element, name: &str) -> bool {
+fn is_secret_attribute(owner: &Element<'_>, name: &str) -> bool {
     owner.name == "graphics" && name == "passwd"
 }
 
-fn is_secret_child(owner: &Element, child: &Element) -> bool {
+fn is_secret_child(owner: &Element<'_>, child: &Element<'_>) -> bool {
     owner.name == "source" && child.name == "cookies"
 }
 
-fn holds_secret(e: &Element) -> bool {
+fn holds_secret(e: &Element<'_>) -> bool {
     e.attributes.iter().any(|a| is_secret_attribute(e, &a.name))
         || e.elements().any(|c| is_secret_child(e, c) || holds_secret(c))
 }
 
-fn strip_secrets(e: &mut Element) {
+fn strip_secrets(e: &mut Element<'_>) {
     let owner = Element::new(e.name.clone());
     e.attributes.retain(|a| !is_secret_attribute(&owner, &a.name));
     e.children.retain(|n| !matches!(n, Node::Element(c) if is_secret_child(&owner, c)));
@@ -1206,7 +1314,7 @@ fn strip_secrets(e: &mut Element) {
 
 /// The `<metadata>` element with a namespace declaration on every prefixed child that relies
 /// on one declared higher up (libvirt copies each child out with its namespace).
-fn metadata(e: &Element, outer: &[Attribute]) -> Element {
+fn metadata<'a>(e: &Element<'a>, outer: &[Attribute<'a>]) -> Element<'a> {
     let mut m = e.clone();
     for node in &mut m.children {
         let Node::Element(child) = node else { continue };

@@ -40,7 +40,7 @@ pub struct DriverNamespaces {
     pub vmware_datacenterpath: Option<String>,
 }
 
-fn declared(prefix: &str, namespaces: &[Attribute]) -> bool {
+fn declared(prefix: &str, namespaces: &[Attribute<'_>]) -> bool {
     let uri = DRIVER_NAMESPACES.iter().find(|(p, _)| *p == prefix).map(|(_, u)| *u);
     let decl = alloc::format!("xmlns:{prefix}");
     uri.is_some_and(|u| namespaces.iter().any(|a| a.name == decl && a.value == u))
@@ -48,7 +48,7 @@ fn declared(prefix: &str, namespaces: &[Attribute]) -> bool {
 
 impl DriverNamespaces {
     /// Reads one element into `self`; `None` when it stays lossless.
-    pub(crate) fn take(&mut self, e: &Element, namespaces: &[Attribute]) -> Option<()> {
+    pub(crate) fn take(&mut self, e: &Element<'_>, namespaces: &[Attribute<'_>]) -> Option<()> {
         let prefix = e.prefix()?;
         if !declared(prefix, namespaces) || e.attributes.iter().any(|a| a.name.starts_with("xmlns"))
         {

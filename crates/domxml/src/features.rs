@@ -128,7 +128,7 @@ fn rank(kind: FeatureKind, name: &str) -> Option<usize> {
 }
 
 /// Reads the switches of a feature element of `kind`, sorted in libvirt's order.
-pub(crate) fn parse_switches(kind: FeatureKind, e: &Element) -> Option<Vec<SubFeature>> {
+pub(crate) fn parse_switches(kind: FeatureKind, e: &Element<'_>) -> Option<Vec<SubFeature>> {
     let mut list: Vec<SubFeature> = Vec::new();
     for c in e.elements() {
         rank(kind, &c.name)?;
@@ -145,26 +145,26 @@ pub(crate) fn parse_switches(kind: FeatureKind, e: &Element) -> Option<Vec<SubFe
         let value = param.and_then(|p| c.attribute(p));
         // libvirt keeps the parameter and nested switches of a switch that is on only, and
         // needs `retries` and `value` then.
-        let required = matches!(c.name.as_str(), "spinlocks" | "vendor_id");
+        let required = matches!(&*c.name, "spinlocks" | "vendor_id");
         if (!state && value.is_some()) || (state && required && value.is_none()) {
             return None;
         }
         let mut children: Vec<String> = Vec::new();
         for n in c.elements() {
             let ok = state
-                && nested.contains(&n.name.as_str())
+                && nested.contains(&&*n.name)
                 && leaf(n, &["state"])
                 && n.children.is_empty()
                 && n.attribute("state") == Some("on")
-                && !children.contains(&n.name);
+                && !children.iter().any(|x| *x == n.name);
             if !ok {
                 return None;
             }
-            children.push(n.name.clone());
+            children.push(n.name.to_string());
         }
         children.sort_by_key(|n| nested.iter().position(|x| x == n));
         list.push(SubFeature {
-            name: c.name.clone(),
+            name: c.name.to_string(),
             state,
             param: value.map(str::to_string),
             children,
@@ -179,7 +179,7 @@ pub(crate) fn parse_switches(kind: FeatureKind, e: &Element) -> Option<Vec<SubFe
 /// does not hold.
 // Outer `None`: not a value this model holds; inner `None`: absent.
 #[allow(clippy::option_option)]
-pub(crate) fn parse_size(kind: FeatureKind, e: &Element) -> Option<Option<u64>> {
+pub(crate) fn parse_size(kind: FeatureKind, e: &Element<'_>) -> Option<Option<u64>> {
     let child = match kind {
         FeatureKind::Smm => "tseg",
         FeatureKind::Hpt => "maxpagesize",

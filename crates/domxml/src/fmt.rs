@@ -88,7 +88,7 @@ pub(crate) fn indent(out: &mut String, depth: usize) {
 }
 
 /// Writes `<name attr='v'...` (no closing bracket).
-pub(crate) fn open_tag(out: &mut String, e: &Element, style: Style) {
+pub(crate) fn open_tag(out: &mut String, e: &Element<'_>, style: Style) {
     out.push('<');
     out.push_str(&e.name);
     for a in &e.attributes {
@@ -110,14 +110,14 @@ pub(crate) fn open_tag(out: &mut String, e: &Element, style: Style) {
 }
 
 /// Writes a whole element at `depth`, followed by a newline.
-pub(crate) fn write_element(out: &mut String, e: &Element, depth: usize, style: Style) {
+pub(crate) fn write_element(out: &mut String, e: &Element<'_>, depth: usize, style: Style) {
     indent(out, depth);
     write_inline(out, e, depth, style);
     out.push('\n');
 }
 
 /// Writes an element whose first line is already indented; no trailing newline.
-fn write_inline(out: &mut String, e: &Element, depth: usize, style: Style) {
+fn write_inline(out: &mut String, e: &Element<'_>, depth: usize, style: Style) {
     open_tag(out, e, style);
     if e.children.is_empty() {
         out.push_str("/>");

@@ -84,35 +84,35 @@ pub(crate) fn yes_no_str(b: bool) -> &'static str {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-pub(crate) fn opt_yes_no(e: &Element, name: &str) -> Option<Option<bool>> {
+pub(crate) fn opt_yes_no(e: &Element<'_>, name: &str) -> Option<Option<bool>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => yes_no(v).map(Some),
     }
 }
 
-pub(crate) fn opt_string(e: &Element, name: &str) -> Option<String> {
+pub(crate) fn opt_string(e: &Element<'_>, name: &str) -> Option<String> {
     e.attribute(name).map(str::to_string)
 }
 
 /// Whether `e`'s attributes are all in `allowed`.
-fn attrs_within(e: &Element, allowed: &[&str]) -> bool {
-    e.attributes.iter().all(|a| allowed.contains(&a.name.as_str()))
+fn attrs_within(e: &Element<'_>, allowed: &[&str]) -> bool {
+    e.attributes.iter().all(|a| allowed.contains(&&*a.name))
 }
 
 /// Whether `e` is a leaf (no child element) with attributes in `allowed`.
-pub(crate) fn leaf(e: &Element, allowed: &[&str]) -> bool {
+pub(crate) fn leaf(e: &Element<'_>, allowed: &[&str]) -> bool {
     e.is_text_only() && attrs_within(e, allowed)
 }
 
 /// Whether `e` has element children only (white space aside) and attributes in `allowed`.
-pub(crate) fn branch(e: &Element, allowed: &[&str]) -> bool {
+pub(crate) fn branch(e: &Element<'_>, allowed: &[&str]) -> bool {
     attrs_within(e, allowed) && e.children.iter().all(is_element_or_space)
 }
 
 /// Whether `n` is an element or white space (which libvirt ignores between elements, and in
 /// an element that has none: `<cpu>\n  </cpu>` is an empty `<cpu/>`).
-pub(crate) fn is_element_or_space(n: &Node) -> bool {
+pub(crate) fn is_element_or_space(n: &Node<'_>) -> bool {
     match n {
         Node::Element(_) => true,
         Node::Text(t) => t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')),
@@ -120,7 +120,7 @@ pub(crate) fn is_element_or_space(n: &Node) -> bool {
     }
 }
 
-pub(crate) fn text_of(e: &Element) -> Option<String> {
+pub(crate) fn text_of(e: &Element<'_>) -> Option<String> {
     leaf(e, &[]).then(|| e.text().into_owned())
 }
 
@@ -138,7 +138,7 @@ pub(crate) fn count(flags: &[bool]) -> usize {
 /// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><os><type arch='x86_64'>hvm</type>\
 ///     </os></domain>").unwrap();
 /// let t = d.os.unwrap().os_type.unwrap();
-/// assert_eq!((t.arch.as_deref(), t.value.as_str()), (Some("x86_64"), "hvm"));
+/// assert_eq!((t.arch.as_deref(), &*t.value), (Some("x86_64"), "hvm"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OsType {
@@ -256,7 +256,7 @@ pub struct NvramSource {
 }
 
 impl NvramSource {
-    fn parse(nvram: &Element) -> Option<NvramSource> {
+    fn parse(nvram: &Element<'_>) -> Option<NvramSource> {
         let mut it = nvram.elements();
         let e = it.next()?;
         if it.next().is_some() || e.name != "source" {
@@ -280,7 +280,7 @@ impl NvramSource {
         src.protocol = Some(e.attribute("protocol")?.to_string());
         src.name = opt_string(e, "name");
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "host" if leaf(c, &["name", "port"]) && c.children.is_empty() => {
                     src.hosts.push(SourceHost {
                         name: c.attribute("name")?.to_string(),
@@ -476,16 +476,16 @@ pub(crate) fn set_once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> 
 impl Os {
     // One arm per child of <os>, in libvirt's order: clearer as one match than split up.
     #[allow(clippy::too_many_lines)]
-    pub(crate) fn parse(e: &Element) -> Option<Os> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Os> {
         if !branch(e, &["firmware"]) {
             return None;
         }
         let mut os = Os { firmware: opt_string(e, "firmware"), ..Os::default() };
         for c in e.elements() {
-            if !OS_ORDER.contains(&c.name.as_str()) {
+            if !OS_ORDER.contains(&&*c.name) {
                 return None;
             }
-            match c.name.as_str() {
+            match &*c.name {
                 "type" => {
                     let t = leaf(c, &["arch", "machine"]).then(|| OsType {
                         arch: opt_string(c, "arch"),
@@ -814,7 +814,7 @@ pub struct Catchup {
 /// let d = virtkit_domxml::Domain::from_xml("<domain type='kvm'><clock offset='utc'>\
 ///     <timer name='rtc' tickpolicy='catchup'/></clock></domain>").unwrap();
 /// let t = &d.clock.unwrap().timers[0];
-/// assert_eq!((t.name.as_str(), t.tickpolicy.as_deref()), ("rtc", Some("catchup")));
+/// assert_eq!((&*t.name, t.tickpolicy.as_deref()), ("rtc", Some("catchup")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Timer {
@@ -862,7 +862,7 @@ pub struct Clock {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-pub(crate) fn opt_u64(e: &Element, name: &str) -> Option<Option<u64>> {
+pub(crate) fn opt_u64(e: &Element<'_>, name: &str) -> Option<Option<u64>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => parse_ull(v).map(Some),
@@ -870,7 +870,7 @@ pub(crate) fn opt_u64(e: &Element, name: &str) -> Option<Option<u64>> {
 }
 
 impl Clock {
-    pub(crate) fn parse(e: &Element) -> Option<Clock> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Clock> {
         if !branch(e, &["offset", "adjustment", "basis", "start", "timezone"]) {
             return None;
         }
@@ -1138,7 +1138,7 @@ pub struct Cpu {
 // `None` means "not a value this model holds" (the element stays lossless), inner `None`
 // "absent".
 #[allow(clippy::option_option)]
-pub(crate) fn opt_u32(e: &Element, name: &str) -> Option<Option<u32>> {
+pub(crate) fn opt_u32(e: &Element<'_>, name: &str) -> Option<Option<u32>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => u32::try_from(parse_ull(v)?).ok().map(Some),
@@ -1154,7 +1154,7 @@ fn cpu_order(name: &str) -> Option<usize> {
 impl Cpu {
     // One arm per child of <cpu>: clearer as one match than split up.
     #[allow(clippy::too_many_lines)]
-    pub(crate) fn parse(e: &Element) -> Option<Cpu> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Cpu> {
         let allowed = ["mode", "match", "check", "migratable", "deprecated_features"];
         if !branch(e, &allowed) {
             return None;
@@ -1173,7 +1173,7 @@ impl Cpu {
         for c in e.elements() {
             // libvirt accepts the children in any order and writes them in its own.
             cpu_order(&c.name)?;
-            match c.name.as_str() {
+            match &*c.name {
                 "model" => {
                     if !leaf(c, &["fallback", "vendor_id"]) {
                         return None;
@@ -1370,7 +1370,7 @@ impl Cpu {
 
 /// Reads `<numa>`: its cells (distances completed as libvirt completes them) and
 /// interconnects. `None` for anything libvirt would refuse or this model does not hold.
-fn parse_numa(e: &Element) -> Option<(Vec<NumaCell>, Option<Vec<Interconnect>>)> {
+fn parse_numa(e: &Element<'_>) -> Option<(Vec<NumaCell>, Option<Vec<Interconnect>>)> {
     if !branch(e, &[]) {
         return None;
     }
@@ -1389,7 +1389,7 @@ fn parse_numa(e: &Element) -> Option<(Vec<NumaCell>, Option<Vec<Interconnect>>)>
         let mut raw = None;
         let mut caches = Vec::new();
         for c in cell.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "distances" => {
                     if !branch(c, &[]) || c.elements().next().is_none() {
                         return None;
@@ -1466,7 +1466,7 @@ fn complete_distances(cells: &mut [NumaCell], siblings: &[Option<Vec<(u32, u32)>
     Some(())
 }
 
-fn parse_numa_cache(c: &Element) -> Option<NumaCache> {
+fn parse_numa_cache(c: &Element<'_>) -> Option<NumaCache> {
     if !branch(c, &["level", "associativity", "policy"]) {
         return None;
     }
@@ -1478,7 +1478,7 @@ fn parse_numa_cache(c: &Element) -> Option<NumaCache> {
         // libvirt looks the unit up at `./size/unit` (an element), so the attribute is never
         // applied: sizes are KiB and lines bytes whatever it says; other units stay lossless.
         let unit = k.attribute("unit");
-        match k.name.as_str() {
+        match &*k.name {
             "size" if matches!(unit, None | Some("KiB")) => {
                 set_once(&mut size, Some(parse_ull(k.attribute("value")?)?))?;
             }
@@ -1498,13 +1498,13 @@ fn parse_numa_cache(c: &Element) -> Option<NumaCache> {
     })
 }
 
-fn parse_interconnects(e: &Element) -> Option<Vec<Interconnect>> {
+fn parse_interconnects(e: &Element<'_>) -> Option<Vec<Interconnect>> {
     if !branch(e, &[]) {
         return None;
     }
     let mut list = Vec::new();
     for c in e.elements() {
-        let bandwidth = match c.name.as_str() {
+        let bandwidth = match &*c.name {
             "latency" => false,
             "bandwidth" => true,
             _ => return None,
@@ -1661,7 +1661,7 @@ pub struct Cputune {
     pub memorytunes: Vec<MemoryTune>,
 }
 
-pub(crate) fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
+pub(crate) fn num_text<T: core::str::FromStr>(e: &Element<'_>) -> Option<T> {
     if !leaf(e, &[]) {
         return None;
     }
@@ -1670,11 +1670,11 @@ pub(crate) fn num_text<T: core::str::FromStr>(e: &Element) -> Option<T> {
 
 /// A non-empty cpu list (libvirt refuses lists that select nothing, such as `0,^0`; such an
 /// element stays lossless).
-fn cpuset_attr(e: &Element, name: &str) -> Option<CpuSet> {
+fn cpuset_attr(e: &Element<'_>, name: &str) -> Option<CpuSet> {
     e.attribute(name)?.parse::<CpuSet>().ok().filter(|s| !s.is_empty())
 }
 
-fn parse_sched(e: &Element, ids: Option<&str>) -> Option<Sched> {
+fn parse_sched(e: &Element<'_>, ids: Option<&str>) -> Option<Sched> {
     let mut allowed = alloc::vec!["scheduler", "priority"];
     allowed.extend(ids);
     if !leaf(e, &allowed) || !e.children.is_empty() {
@@ -1726,13 +1726,13 @@ fn write_sched(out: &mut String, name: &str, ids: Option<&str>, s: &Sched) {
 }
 
 impl Cputune {
-    pub(crate) fn parse(e: &Element) -> Option<Cputune> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Cputune> {
         if !branch(e, &[]) {
             return None;
         }
         let mut t = Cputune::default();
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "shares" => set_once(&mut t.shares, num_text(c))?,
                 "period" => set_once(&mut t.period, num_text(c))?,
                 "quota" => set_once(&mut t.quota, num_text(c))?,
@@ -1911,7 +1911,7 @@ pub struct MemNode {
 
 // As `opt_yes_no`: outer `None` for a value the model cannot hold.
 #[allow(clippy::option_option)]
-fn opt_cpuset(e: &Element, name: &str) -> Option<Option<CpuSet>> {
+fn opt_cpuset(e: &Element<'_>, name: &str) -> Option<Option<CpuSet>> {
     match e.attribute(name) {
         None => Some(None),
         Some(v) => v.parse::<CpuSet>().ok().filter(|s| !s.is_empty()).map(Some),
@@ -1919,13 +1919,13 @@ fn opt_cpuset(e: &Element, name: &str) -> Option<Option<CpuSet>> {
 }
 
 impl Numatune {
-    pub(crate) fn parse(e: &Element) -> Option<Numatune> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Numatune> {
         if !branch(e, &[]) {
             return None;
         }
         let mut n = Numatune::default();
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "memory" => {
                     if !leaf(c, &["mode", "nodeset", "placement"]) || !c.children.is_empty() {
                         return None;
@@ -2003,7 +2003,7 @@ pub struct VcpuState {
     pub order: Option<u32>,
 }
 
-pub(crate) fn parse_vcpus(e: &Element) -> Option<Vec<VcpuState>> {
+pub(crate) fn parse_vcpus(e: &Element<'_>) -> Option<Vec<VcpuState>> {
     if !branch(e, &[]) {
         return None;
     }
@@ -2061,7 +2061,7 @@ pub struct Pm {
 }
 
 impl Pm {
-    pub(crate) fn parse(e: &Element) -> Option<Pm> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Pm> {
         if !branch(e, &[]) {
             return None;
         }
@@ -2071,7 +2071,7 @@ impl Pm {
                 return None;
             }
             let value = yes_no(c.attribute("enabled")?)?;
-            match c.name.as_str() {
+            match &*c.name {
                 "suspend-to-mem" => set_once(&mut pm.suspend_to_mem, Some(value))?,
                 "suspend-to-disk" => set_once(&mut pm.suspend_to_disk, Some(value))?,
                 _ => return None,
@@ -2252,7 +2252,7 @@ pub struct Features {
 }
 
 impl Features {
-    pub(crate) fn parse(e: &Element) -> Option<Features> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Features> {
         if !branch(e, &[]) {
             return None;
         }
@@ -2369,7 +2369,7 @@ pub struct MemoryBacking {
     pub discard: bool,
 }
 
-fn flag(slot: &mut bool, c: &Element) -> Option<()> {
+fn flag(slot: &mut bool, c: &Element<'_>) -> Option<()> {
     if *slot || !c.attributes.is_empty() || !c.children.is_empty() {
         return None;
     }
@@ -2378,13 +2378,13 @@ fn flag(slot: &mut bool, c: &Element) -> Option<()> {
 }
 
 impl MemoryBacking {
-    pub(crate) fn parse(e: &Element) -> Option<MemoryBacking> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<MemoryBacking> {
         if !branch(e, &[]) {
             return None;
         }
         let mut m = MemoryBacking::default();
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "hugepages" => {
                     if !branch(c, &[]) {
                         return None;
@@ -2511,7 +2511,7 @@ pub struct SecLabel {
 }
 
 impl SecLabel {
-    pub(crate) fn parse(e: &Element) -> Option<SecLabel> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<SecLabel> {
         if !branch(e, &["type", "model", "relabel"]) {
             return None;
         }
@@ -2522,7 +2522,7 @@ impl SecLabel {
             ..SecLabel::default()
         };
         for c in e.elements() {
-            let slot = match c.name.as_str() {
+            let slot = match &*c.name {
                 "label" => &mut s.label,
                 "imagelabel" => &mut s.imagelabel,
                 "baselabel" => &mut s.baselabel,
@@ -2599,7 +2599,7 @@ pub struct IothreadId {
     pub poll: Option<IothreadPoll>,
 }
 
-pub(crate) fn parse_iothreadids(e: &Element) -> Option<Vec<IothreadId>> {
+pub(crate) fn parse_iothreadids(e: &Element<'_>) -> Option<Vec<IothreadId>> {
     if !branch(e, &[]) {
         return None;
     }

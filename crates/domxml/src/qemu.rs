@@ -70,14 +70,14 @@ pub struct QemuNamespace {
     pub deprecation: Option<String>,
 }
 
-fn only(e: &Element, name: &str, attrs: &[&str]) -> bool {
+fn only(e: &Element<'_>, name: &str, attrs: &[&str]) -> bool {
     e.name == name && leaf(e, attrs) && e.children.is_empty()
 }
 
 impl QemuNamespace {
     /// Reads one element of the namespace into `self`; `None` when it stays lossless.
-    pub(crate) fn take(&mut self, e: &Element) -> Option<()> {
-        match e.name.as_str() {
+    pub(crate) fn take(&mut self, e: &Element<'_>) -> Option<()> {
+        match &*e.name {
             "qemu:commandline" if branch(e, &[]) && self.args.is_empty() && self.env.is_empty() => {
                 for c in e.elements() {
                     if only(c, "qemu:arg", &["value"]) {

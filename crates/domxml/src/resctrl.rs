@@ -79,13 +79,13 @@ pub struct MemoryTune {
     pub monitors: Vec<CpuSet>,
 }
 
-fn vcpus_of(e: &Element) -> Option<CpuSet> {
+fn vcpus_of(e: &Element<'_>) -> Option<CpuSet> {
     e.attribute("vcpus")?.parse::<CpuSet>().ok().filter(|s| !s.is_empty())
 }
 
 /// Reads a `<monitor>`: (level, vcpus), `level` only in a `<cachetune>`. Its vcpus must lie
 /// within those of the tune.
-fn parse_monitor(m: &Element, within: &CpuSet, cache: bool) -> Option<(Option<u32>, CpuSet)> {
+fn parse_monitor(m: &Element<'_>, within: &CpuSet, cache: bool) -> Option<(Option<u32>, CpuSet)> {
     let allowed: &[&str] = if cache { &["level", "vcpus"] } else { &["vcpus"] };
     if !leaf(m, allowed) || !m.children.is_empty() {
         return None;
@@ -98,7 +98,7 @@ fn parse_monitor(m: &Element, within: &CpuSet, cache: bool) -> Option<(Option<u3
     Some((level, vcpus))
 }
 
-pub(crate) fn parse_cachetune(e: &Element) -> Option<CacheTune> {
+pub(crate) fn parse_cachetune(e: &Element<'_>) -> Option<CacheTune> {
     if !branch(e, &["vcpus", "id"]) {
         return None;
     }
@@ -106,7 +106,7 @@ pub(crate) fn parse_cachetune(e: &Element) -> Option<CacheTune> {
     let id = e.attribute("id").map(str::to_string);
     let mut t = CacheTune { vcpus, id, caches: Vec::new(), monitors: Vec::new() };
     for c in e.elements() {
-        match c.name.as_str() {
+        match &*c.name {
             "cache" => {
                 if !leaf(c, &["id", "level", "type", "size", "unit"]) || !c.children.is_empty() {
                     return None;
@@ -150,14 +150,14 @@ pub(crate) fn parse_cachetune(e: &Element) -> Option<CacheTune> {
     Some(t)
 }
 
-pub(crate) fn parse_memorytune(e: &Element) -> Option<MemoryTune> {
+pub(crate) fn parse_memorytune(e: &Element<'_>) -> Option<MemoryTune> {
     if !branch(e, &["vcpus"]) {
         return None;
     }
     let vcpus = vcpus_of(e)?;
     let mut t = MemoryTune { vcpus, nodes: Vec::new(), monitors: Vec::new() };
     for c in e.elements() {
-        match c.name.as_str() {
+        match &*c.name {
             "node" => {
                 if !leaf(c, &["id", "bandwidth"]) || !c.children.is_empty() {
                     return None;

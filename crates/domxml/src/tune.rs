@@ -39,7 +39,7 @@ pub struct Memtune {
 }
 
 impl Memtune {
-    pub(crate) fn parse(e: &Element) -> Option<Memtune> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Memtune> {
         if !branch(e, &[]) {
             return None;
         }
@@ -50,7 +50,7 @@ impl Memtune {
             }
             let kib =
                 memory_kib(&c.text(), c.attribute("unit")).ok().filter(|k| *k < UNLIMITED_KIB)?;
-            let slot = match c.name.as_str() {
+            let slot = match &*c.name {
                 "hard_limit" => &mut m.hard_limit,
                 "soft_limit" => &mut m.soft_limit,
                 "min_guarantee" if kib != 0 => &mut m.min_guarantee,
@@ -128,7 +128,7 @@ pub struct Blkiotune {
     pub devices: Vec<BlkioDevice>,
 }
 
-fn nonzero<T: TryFrom<u64>>(e: &Element) -> Option<T> {
+fn nonzero<T: TryFrom<u64>>(e: &Element<'_>) -> Option<T> {
     let v = parse_ull(text_of(e)?.trim())?;
     if v == 0 {
         return None;
@@ -137,13 +137,13 @@ fn nonzero<T: TryFrom<u64>>(e: &Element) -> Option<T> {
 }
 
 impl Blkiotune {
-    pub(crate) fn parse(e: &Element) -> Option<Blkiotune> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Blkiotune> {
         if !branch(e, &[]) {
             return None;
         }
         let mut b = Blkiotune::default();
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "weight" => set_once(&mut b.weight, nonzero(c))?,
                 "device" => {
                     if !branch(c, &[]) {
@@ -152,7 +152,7 @@ impl Blkiotune {
                     let mut path = None;
                     let mut d = BlkioDevice::default();
                     for f in c.elements() {
-                        match f.name.as_str() {
+                        match &*f.name {
                             "path" => set_once(&mut path, text_of(f))?,
                             "weight" => set_once(&mut d.weight, nonzero(f))?,
                             "read_iops_sec" => set_once(&mut d.read_iops_sec, nonzero(f))?,
@@ -232,13 +232,13 @@ pub struct Resource {
 }
 
 impl Resource {
-    pub(crate) fn parse(e: &Element) -> Option<Resource> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Resource> {
         if !branch(e, &[]) {
             return None;
         }
         let mut r = Resource::default();
         for c in e.elements() {
-            match c.name.as_str() {
+            match &*c.name {
                 "partition" => set_once(&mut r.partition, text_of(c))?,
                 "fibrechannel" if leaf(c, &["appid"]) && c.children.is_empty() => {
                     set_once(&mut r.fibrechannel_appid, opt_string(c, "appid"))?;
@@ -300,7 +300,7 @@ pub struct IdMap {
 }
 
 impl IdMap {
-    pub(crate) fn parse(e: &Element) -> Option<IdMap> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<IdMap> {
         if !branch(e, &[]) {
             return None;
         }
@@ -314,7 +314,7 @@ impl IdMap {
                 target: opt_u32(c, "target")??,
                 count: opt_u32(c, "count")??,
             };
-            match c.name.as_str() {
+            match &*c.name {
                 "uid" => m.uids.push(entry),
                 "gid" => m.gids.push(entry),
                 _ => return None,
@@ -389,7 +389,7 @@ fn perf_rank(name: &str) -> usize {
 }
 
 impl Perf {
-    pub(crate) fn parse(e: &Element) -> Option<Perf> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Perf> {
         if !branch(e, &[]) {
             return None;
         }
@@ -445,7 +445,7 @@ pub struct Keywrap {
 }
 
 impl Keywrap {
-    pub(crate) fn parse(e: &Element) -> Option<Keywrap> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Keywrap> {
         if !branch(e, &[]) {
             return None;
         }
@@ -498,7 +498,7 @@ pub struct DefaultIothread {
 }
 
 impl DefaultIothread {
-    pub(crate) fn parse(e: &Element) -> Option<DefaultIothread> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<DefaultIothread> {
         if !leaf(e, &["thread_pool_min", "thread_pool_max"]) || !e.children.is_empty() {
             return None;
         }
@@ -578,7 +578,7 @@ pub struct Sysinfo {
 }
 
 /// Reads the named entries of an SMBIOS section, sorted in libvirt's order.
-fn smbios_section(e: &Element, names: &[&str]) -> Option<Vec<(String, String)>> {
+fn smbios_section(e: &Element<'_>, names: &[&str]) -> Option<Vec<(String, String)>> {
     if !branch(e, &[]) {
         return None;
     }
@@ -607,7 +607,7 @@ fn smbios_section(e: &Element, names: &[&str]) -> Option<Vec<(String, String)>> 
 }
 
 impl Sysinfo {
-    pub(crate) fn parse(e: &Element) -> Option<Sysinfo> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<Sysinfo> {
         if !branch(e, &["type"]) {
             return None;
         }
@@ -648,7 +648,7 @@ impl Sysinfo {
             }
             let (_, names) = SMBIOS_SECTIONS.iter().find(|(n, _)| *n == c.name)?;
             let list = smbios_section(c, names)?;
-            let slot = match c.name.as_str() {
+            let slot = match &*c.name {
                 "bios" => &mut s.bios,
                 "system" => &mut s.system,
                 "chassis" => &mut s.chassis,
@@ -758,7 +758,7 @@ const SEV_BLOBS: [&str; 2] = ["dhCert", "session"];
 const SNP_BLOBS: [&str; 4] = ["guestVisibleWorkarounds", "idBlock", "idAuth", "hostData"];
 
 impl LaunchSecurity {
-    pub(crate) fn parse(e: &Element) -> Option<LaunchSecurity> {
+    pub(crate) fn parse(e: &Element<'_>) -> Option<LaunchSecurity> {
         let kind = e.attribute("type")?;
         let (attrs, blobs): (&[&str], &[&str]) = match kind {
             "sev" => (&["type", "kernelHashes"], &SEV_BLOBS),
@@ -782,7 +782,7 @@ impl LaunchSecurity {
         };
         for c in e.elements() {
             let text = text_of(c)?;
-            match c.name.as_str() {
+            match &*c.name {
                 "cbitpos" if kind != "s390-pv" => {
                     set_once(&mut l.cbitpos, text.trim().parse().ok())?;
                 }
@@ -900,7 +900,7 @@ pub struct Throttlegroup {
     pub limits: Vec<(String, u64)>,
 }
 
-pub(crate) fn parse_throttlegroups(e: &Element) -> Option<Vec<Throttlegroup>> {
+pub(crate) fn parse_throttlegroups(e: &Element<'_>) -> Option<Vec<Throttlegroup>> {
     if !branch(e, &[]) {
         return None;
     }

@@ -13,10 +13,13 @@ use virtkit_api::flags::{
 };
 use virtkit_api::types::{DomainInfo, StateReason, Uuid, VcpuInfo, Vcpus};
 use virtkit_api::{Connect, Domain, Driver, Error, ErrorCode, ErrorDomain, Result};
-use virtkit_domxml::{Domain as Def, FormatFlags, LifecycleAction, Memory, Vcpu};
+use virtkit_domxml::{FormatFlags, LifecycleAction, Memory, Vcpu};
 
 use crate::NODE_CPUS;
 use crate::host::{Dom, Host, HostState, host};
+
+/// A definition as the host keeps it (owning its strings).
+type Def = virtkit_domxml::Domain<'static>;
 
 /// The driver of one connection to a sim host: what [`virtkit_api::Connect::open`] gets for
 /// a `sim:///NAME` URI once [`register`](crate::register) has run.
@@ -137,7 +140,7 @@ fn impact(dom: &Dom, live: bool, config: bool) -> Result<(bool, bool)> {
 
 /// A parsed definition checked for what the host needs: a name, a memory size, a UUID.
 fn parse_def(state: &mut HostState, xml: &str) -> Result<Def> {
-    let mut def = Def::from_xml(xml).map_err(|e| xml_error(&e))?;
+    let mut def = Def::from_xml_owned(xml).map_err(|e| xml_error(&e))?;
     if def.name.as_deref().is_none_or(str::is_empty) {
         return Err(Error::verbatim(
             ErrorCode::NoName,

@@ -5,7 +5,9 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, Weak};
 
 use virtkit_api::enums::CEnum;
 use virtkit_api::enums::{DomainRunningReason, DomainShutoffReason, DomainState};
-use virtkit_domxml::Domain as Def;
+
+/// A definition as the host keeps it (owning its strings).
+type Def = virtkit_domxml::Domain<'static>;
 
 /// libvirt's `test:///default` domain, as `virsh -c test:///default dumpxml test` shows it
 /// (without the live id).
