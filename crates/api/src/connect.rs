@@ -78,8 +78,17 @@ fn registry() -> &'static Mutex<BTreeMap<String, DriverFactory>> {
     REGISTRY.get_or_init(Mutex::default)
 }
 
+/// The scheme under which a driver serves every URI that no other registered driver claims
+/// (the empty URI, libvirt's default, included): `virtkit-libvirt` registers libvirt there.
+///
+/// ```
+/// assert_eq!(virtkit_api::connect::ANY_SCHEME, "*");
+/// ```
+pub const ANY_SCHEME: &str = "*";
+
 /// Registers the driver serving URIs of `scheme` (`"sim"` for `sim:///default`), replacing an
-/// earlier one (`virRegisterConnectDriver`).
+/// earlier one (`virRegisterConnectDriver`); [`ANY_SCHEME`] registers the fallback for
+/// every other URI.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -197,13 +206,13 @@ impl Connect {
     }
 
     fn open_with(uri: &str, read_only: bool) -> Result<Connect> {
-        let factory = scheme_of(uri).and_then(|s| {
-            registry()
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get(&s.to_ascii_lowercase())
+        let factory = {
+            let registry = registry().lock().unwrap_or_else(PoisonError::into_inner);
+            scheme_of(uri)
+                .and_then(|s| registry.get(&s.to_ascii_lowercase()))
+                .or_else(|| registry.get(ANY_SCHEME))
                 .copied()
-        });
+        };
         let Some(factory) = factory else {
             return Err(Error::new(ErrorCode::NoConnect, crate::ErrorDomain::None, uri.to_owned()));
         };
