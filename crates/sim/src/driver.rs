@@ -1,25 +1,33 @@
 //! [`SimDriver`]: the [`Driver`] callbacks of a connection to a sim host, with the state
-//! checks and messages of libvirt's test driver (`src/test/test_driver.c`).
+//! checks and messages of libvirt's test driver (`src/test/test_driver.c`). Each callback
+//! passes through the host's fault injection first ([`crate::Host::inject`]); the bodies
+//! live in the modules named for what they do.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use virtkit_api::enums::{
-    CEnum, DomainPausedReason, DomainRunningReason, DomainShutoffReason, DomainState,
-};
+use virtkit_api::enums::{CEnum, DomainCoreDumpFormat, DomainEventID, DomainMetadataType};
+use virtkit_api::events::DomainEventCallback;
 use virtkit_api::flags::{
-    ConnectListAllDomainsFlags as ListFlags, DomainCreateFlags, DomainDefineFlags,
-    DomainDestroyFlags, DomainMemoryModFlags, DomainRebootFlags, DomainShutdownFlags,
-    DomainUndefineFlags, DomainVcpuFlags, DomainXMLFlags,
+    ConnectGetAllDomainStatsFlags, ConnectListAllDomainsFlags as ListFlags, DomainAbortJobFlags,
+    DomainCoreDumpFlags, DomainCreateFlags, DomainDefineFlags, DomainDestroyFlags,
+    DomainGetJobStatsFlags, DomainMemoryModFlags, DomainMigrateFlags, DomainModificationImpact,
+    DomainRebootFlags, DomainSaveImageXMLFlags, DomainSaveRestoreFlags, DomainShutdownFlags,
+    DomainStatsTypes, DomainUndefineFlags, DomainVcpuFlags, DomainXMLFlags,
 };
-use virtkit_api::types::{DomainInfo, StateReason, Uuid, VcpuInfo, Vcpus};
-use virtkit_api::{Connect, Domain, Driver, Error, ErrorCode, ErrorDomain, Result};
-use virtkit_domxml::{FormatFlags, LifecycleAction, Memory, Vcpu};
+use virtkit_api::types::{
+    BlockStats, DomainInfo, InterfaceStats, JobInfo, JobStats, MemoryStat, StateReason,
+    StatsRecord, Uuid, Vcpus,
+};
+use virtkit_api::{
+    Connect, Domain, Driver, DrvFeature, Error, ErrorCode, ErrorDomain, MigrateBegun,
+    MigrateFinished, MigratePrepared, Result,
+};
+use virtkit_cpumap::CpuMaps;
+use virtkit_typedparams::TypedParams;
 
-use crate::NODE_CPUS;
-use crate::host::{Dom, Host, HostState, host};
-
-/// A definition as the host keeps it (owning its strings).
-type Def = virtkit_domxml::Domain<'static>;
+use crate::faults::FaultAction;
+use crate::host::{ConnEvents, Dom, HostCore, HostState, host};
 
 /// The driver of one connection to a sim host: what [`virtkit_api::Connect::open`] gets for
 /// a `sim:///NAME` URI once [`register`](crate::register) has run.
@@ -31,97 +39,105 @@ type Def = virtkit_domxml::Domain<'static>;
 /// # Ok::<(), virtkit_api::Error>(())
 /// ```
 pub struct SimDriver {
-    host: Arc<Host>,
+    pub(crate) host: Arc<HostCore>,
+    pub(crate) events: Arc<ConnEvents>,
 }
 
 impl std::fmt::Debug for SimDriver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SimDriver").field("host", &self.host.name).finish()
+        f.debug_struct("SimDriver").field("host", &self.host.name).finish_non_exhaustive()
     }
 }
 
-/// The [`virtkit_api::DriverFactory`] of the `sim` scheme: `sim:///NAME` (an empty name is
-/// `default`).
+fn invalid_uri(uri: &str) -> Error {
+    Error::new(ErrorCode::InvalidArg, ErrorDomain::Test, format!("invalid sim URI '{uri}'"))
+}
+
+/// Where a `sim` URI points: a named host, or (not on wasm32) a node document file.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// `sim:///NAME` or `sim://NAME/`.
+    Named(String),
+    /// `sim:///absolute/path.xml`: a private host read from the file.
+    File(String),
+}
+
+/// Parses a `sim` URI: `sim:///NAME` (empty: `default`), `sim://NAME/` (the host named by
+/// the authority, the form peer-to-peer migration needs, since libvirt refuses a destination
+/// URI without a server), or `sim:///path/to/node.xml`.
+pub(crate) fn target(uri: &str) -> Result<Target> {
+    let rest = uri.split_once("://").map(|(_, rest)| rest).ok_or_else(|| invalid_uri(uri))?;
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if !authority.is_empty() {
+        if !path.is_empty() || authority.contains(['@', ':']) {
+            return Err(invalid_uri(uri));
+        }
+        return Ok(Target::Named(authority.to_owned()));
+    }
+    if path.contains('/')
+        || std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+    {
+        return Ok(Target::File(format!("/{path}")));
+    }
+    Ok(Target::Named(if path.is_empty() { "default".to_owned() } else { path.to_owned() }))
+}
+
+/// The serial numbers of connections (for autodestroy).
+static SERIAL: AtomicU64 = AtomicU64::new(1);
+
+impl SimDriver {
+    pub(crate) fn for_host(host: Arc<HostCore>) -> SimDriver {
+        let events = Arc::new(ConnEvents {
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
+            ..ConnEvents::default()
+        });
+        host.attach(&events);
+        SimDriver { host, events }
+    }
+}
+
+/// The [`virtkit_api::DriverFactory`] of the `sim` scheme.
 pub(crate) fn open(uri: &str, _read_only: bool) -> Result<Arc<dyn Driver>> {
-    let path = uri
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .and_then(|rest| rest.strip_prefix('/'))
-        .ok_or_else(|| {
-            Error::new(ErrorCode::InvalidArg, ErrorDomain::Test, format!("invalid sim URI '{uri}'"))
-        })?;
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    let name = if path.is_empty() { "default" } else { path };
-    if name.contains('/') {
-        return Err(Error::new(
-            ErrorCode::InvalidArg,
-            ErrorDomain::Test,
-            format!("invalid sim host name '{name}' in '{uri}'"),
-        ));
-    }
-    Ok(Arc::new(SimDriver { host: host(name) }))
+    let core = match target(uri)? {
+        Target::Named(name) => host(&name),
+        Target::File(path) => Arc::new(crate::handle::host_from_file(&path)?),
+    };
+    Ok(Arc::new(SimDriver::for_host(core)))
 }
 
-fn no_domain() -> Error {
+pub(crate) fn no_domain() -> Error {
     Error::verbatim(ErrorCode::NoDomain, ErrorDomain::Test, "Domain not found")
 }
 
-fn internal(detail: String) -> Error {
+pub(crate) fn internal(detail: String) -> Error {
     Error::new(ErrorCode::InternalError, ErrorDomain::Test, detail)
 }
 
-fn not_running() -> Error {
+pub(crate) fn not_running() -> Error {
     Error::new(ErrorCode::OperationInvalid, ErrorDomain::Domain, "domain is not running")
 }
 
+pub(crate) fn op_invalid(detail: impl Into<String>) -> Error {
+    Error::new(ErrorCode::OperationInvalid, ErrorDomain::Test, detail.into())
+}
+
+pub(crate) fn invalid_arg(detail: impl Into<String>) -> Error {
+    Error::new(ErrorCode::InvalidArg, ErrorDomain::Test, detail.into())
+}
+
 /// `virCheckFlags`: unknown bits are `unsupported flags (0x..) in function {func}`.
-fn check_flags(bits: u32, allowed: u32, func: &str) -> Result<()> {
+pub(crate) fn check_flags(bits: u32, allowed: u32, func: &str) -> Result<()> {
     let extra = bits & !allowed;
     if extra != 0 {
-        return Err(Error::new(
-            ErrorCode::InvalidArg,
-            ErrorDomain::Test,
-            format!("unsupported flags (0x{extra:x}) in function {func}"),
-        ));
+        return Err(invalid_arg(format!("unsupported flags (0x{extra:x}) in function {func}")));
     }
     Ok(())
 }
 
-fn xml_error(e: &virtkit_domxml::Error) -> Error {
-    Error::new(ErrorCode::XmlError, ErrorDomain::Domain, e.to_string())
-}
-
-fn memory_kib(def: &Def) -> u64 {
-    def.memory.as_ref().map_or(0, |m| m.kib)
-}
-
-fn current_memory_kib(def: &Def) -> u64 {
-    def.current_memory.as_ref().map_or_else(|| memory_kib(def), |m| m.kib)
-}
-
-fn vcpus_max(def: &Def) -> u32 {
-    def.vcpu.as_ref().map_or(1, |v| v.count)
-}
-
-fn vcpus_current(def: &Def) -> u32 {
-    def.vcpu.as_ref().map_or(1, |v| v.current.unwrap_or(v.count))
-}
-
-fn set_vcpus_current(def: &mut Def, n: u32) {
-    let v = def.vcpu.get_or_insert(Vcpu { placement: None, cpuset: None, current: None, count: 1 });
-    v.current = if n == v.count { None } else { Some(n) };
-}
-
-fn set_vcpus_max(def: &mut Def, n: u32) {
-    let cur = vcpus_current(def).min(n);
-    let v = def.vcpu.get_or_insert(Vcpu { placement: None, cpuset: None, current: None, count: 1 });
-    v.count = n;
-    v.current = if cur == n { None } else { Some(cur) };
-}
-
 /// Which definitions a modification touches (`virDomainObjGetDefs` after
 /// `virDomainObjUpdateModificationImpact`): `(live, config)`.
-fn impact(dom: &Dom, live: bool, config: bool) -> Result<(bool, bool)> {
+pub(crate) fn impact(dom: &Dom, live: bool, config: bool) -> Result<(bool, bool)> {
     let (mut live, config) =
         if !live && !config { (dom.is_active(), !dom.is_active()) } else { (live, config) };
     if live && !dom.is_active() {
@@ -138,99 +154,82 @@ fn impact(dom: &Dom, live: bool, config: bool) -> Result<(bool, bool)> {
     Ok((live, config))
 }
 
-/// A parsed definition checked for what the host needs: a name, a memory size, a UUID.
-fn parse_def(state: &mut HostState, xml: &str) -> Result<Def> {
-    let mut def = Def::from_xml_owned(xml).map_err(|e| xml_error(&e))?;
-    if def.name.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::verbatim(
-            ErrorCode::NoName,
-            ErrorDomain::Domain,
-            "missing name information",
+/// `virDomainObjGetOneDef`: the one definition `flags` (`AFFECT_*`) name; both is an error.
+pub(crate) fn one_def(dom: &Dom, flags: u32) -> Result<bool> {
+    let live = flags & 1 != 0;
+    let config = flags & 2 != 0;
+    if live && config {
+        return Err(invalid_arg(
+            "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
         ));
     }
-    if def.memory.is_none() {
-        return Err(Error::new(
-            ErrorCode::XmlError,
-            ErrorDomain::Domain,
-            "Memory size must be specified via <memory> or in the <numa> configuration",
-        ));
-    }
-    if def.uuid.is_none() {
-        def.uuid = Some(virtkit_domxml::Uuid(state.generate_uuid()));
-    }
-    def.id = None;
-    if let Some(cur) = &def.current_memory
-        && cur.kib > memory_kib(&def)
-    {
-        def.current_memory = def.memory.as_ref().map(|m| Memory { kib: m.kib, dump_core: None });
-    }
-    Ok(def)
-}
-
-/// `virDomainObjListAdd`'s duplicate checks: the index of the domain `def` replaces, if any.
-fn find_slot(state: &HostState, def: &Def, live: bool) -> Result<Option<usize>> {
-    let name = def.name.as_deref().unwrap_or_default();
-    let uuid = def.uuid.map(|u| u.0).unwrap_or_default();
-    if let Some(i) = state.domains.iter().position(|d| d.uuid() == uuid) {
-        let d = &state.domains[i];
-        if d.name() != name {
-            return Err(Error::verbatim(
-                ErrorCode::OperationFailed,
-                ErrorDomain::Domain,
-                format!(
-                    "operation failed: domain '{}' is already defined with uuid {}",
-                    d.name(),
-                    uuid_string(uuid)
-                ),
-            ));
-        }
-        if live && d.is_active() {
-            return Err(Error::new(
-                ErrorCode::OperationInvalid,
-                ErrorDomain::Domain,
-                format!("domain '{name}' is already active"),
-            ));
-        }
-        return Ok(Some(i));
-    }
-    if let Some(d) = state.domains.iter().find(|d| d.name() == name) {
-        return Err(Error::verbatim(
-            ErrorCode::OperationFailed,
-            ErrorDomain::Domain,
-            format!(
-                "operation failed: domain '{name}' already exists with uuid {}",
-                uuid_string(d.uuid())
-            ),
-        ));
-    }
-    Ok(None)
-}
-
-fn uuid_string(u: [u8; 16]) -> String {
-    virtkit_domxml::Uuid(u).to_string()
+    let (live, _) = impact(dom, live, config)?;
+    Ok(live)
 }
 
 impl SimDriver {
-    fn handle(conn: &Connect, dom: &Dom) -> Domain {
+    pub(crate) fn handle(conn: &Connect, dom: &Dom) -> Domain {
         Domain::new(conn, dom.name(), Uuid(dom.uuid()), dom.id)
     }
 
-    /// Runs `f` on the domain behind `dom` (`testDomObjFromDomain`).
-    fn with<T>(
+    /// Runs a driver call: logs it, applies an armed fault, runs `body`.
+    pub(crate) fn call<T>(
+        &self,
+        name: &'static str,
+        body: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let fault = self.host.control().enter(name);
+        match fault {
+            None | Some(FaultAction::NoDomain) => body(),
+            Some(FaultAction::Fail(e)) => Err(e),
+            Some(FaultAction::FailAfter(e)) => {
+                let _ = body();
+                Err(e)
+            }
+        }
+    }
+
+    /// Like [`SimDriver::call`] for calls that can answer "no domain": `body` gets whether
+    /// [`FaultAction::NoDomain`] fired.
+    pub(crate) fn call_opt<T>(
+        &self,
+        name: &'static str,
+        body: impl FnOnce(bool) -> Result<T>,
+    ) -> Result<T> {
+        let fault = self.host.control().enter(name);
+        match fault {
+            None => body(false),
+            Some(FaultAction::NoDomain) => body(true),
+            Some(FaultAction::Fail(e)) => Err(e),
+            Some(FaultAction::FailAfter(e)) => {
+                let _ = body(false);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `f` on the domain behind `dom` (`testDomObjFromDomain`), then delivers the events
+    /// it raised.
+    pub(crate) fn with<T>(
         &self,
         dom: &Domain,
         f: impl FnOnce(&mut HostState, usize) -> Result<T>,
     ) -> Result<T> {
-        let mut state = self.host.lock();
         let uuid = dom.uuid();
-        let Some(i) = state.domains.iter().position(|d| d.uuid() == uuid.0) else {
-            return Err(Error::new(
-                ErrorCode::NoDomain,
-                ErrorDomain::Test,
-                format!("no domain with matching uuid '{}' ({})", dom.uuid_string(), dom.name()),
-            ));
-        };
-        f(&mut state, i)
+        self.host.run(|state| {
+            let Some(i) = state.find_uuid(uuid.0) else {
+                return Err(Error::new(
+                    ErrorCode::NoDomain,
+                    ErrorDomain::Test,
+                    format!(
+                        "no domain with matching uuid '{}' ({})",
+                        dom.uuid_string(),
+                        dom.name()
+                    ),
+                ));
+            };
+            f(state, i)
+        })
     }
 
     fn lookup(&self, conn: &Connect, pred: impl Fn(&Dom) -> bool) -> Result<Domain> {
@@ -238,342 +237,164 @@ impl SimDriver {
         state.domains.iter().find(|d| pred(d)).map(|d| Self::handle(conn, d)).ok_or_else(no_domain)
     }
 
-    fn set_memory_impl(
-        &self,
-        dom: &Domain,
-        memory: u64,
-        flags: DomainMemoryModFlags,
-    ) -> Result<()> {
-        let all = DomainMemoryModFlags::LIVE
-            | DomainMemoryModFlags::CONFIG
-            | DomainMemoryModFlags::MAXIMUM;
-        check_flags(flags.bits(), all.bits(), "testDomainSetMemoryFlags")?;
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            let (live, config) = impact(
-                d,
-                flags.contains(DomainMemoryModFlags::LIVE),
-                flags.contains(DomainMemoryModFlags::CONFIG),
-            )?;
-            if flags.contains(DomainMemoryModFlags::MAXIMUM) {
-                if live {
-                    return Err(Error::new(
-                        ErrorCode::OperationInvalid,
-                        ErrorDomain::Test,
-                        "cannot resize the maximum memory on an active domain",
-                    ));
-                }
-                let def = d.persistent_def_mut();
-                def.memory = Some(Memory {
-                    kib: memory,
-                    dump_core: def.memory.as_ref().and_then(|m| m.dump_core),
-                });
-                if current_memory_kib(def) > memory {
-                    def.current_memory = Some(Memory { kib: memory, dump_core: None });
-                }
-                return Ok(());
-            }
-            let max = if live { memory_kib(&d.def) } else { memory_kib(d.persistent_def()) };
-            if memory > max {
-                return Err(Error::new(
-                    ErrorCode::InvalidArg,
-                    ErrorDomain::Test,
-                    "cannot set memory higher than max memory",
-                ));
-            }
-            if live {
-                d.def.current_memory = Some(Memory { kib: memory, dump_core: None });
-            }
-            if config {
-                d.persistent_def_mut().current_memory =
-                    Some(Memory { kib: memory, dump_core: None });
-            }
-            Ok(())
-        })
-    }
-
-    fn set_vcpus_impl(&self, dom: &Domain, nvcpus: u32, flags: DomainVcpuFlags) -> Result<()> {
-        let all = DomainVcpuFlags::LIVE | DomainVcpuFlags::CONFIG | DomainVcpuFlags::MAXIMUM;
-        check_flags(flags.bits(), all.bits(), "testDomainSetVcpusFlags")?;
-        if nvcpus > 32 {
-            return Err(Error::new(
-                ErrorCode::InvalidArg,
-                ErrorDomain::Test,
-                format!("requested cpu amount exceeds maximum supported amount ({nvcpus} > 32)"),
-            ));
-        }
-        let maximum = flags.contains(DomainVcpuFlags::MAXIMUM);
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            let (live, config) = impact(
-                d,
-                flags.contains(DomainVcpuFlags::LIVE),
-                flags.contains(DomainVcpuFlags::CONFIG),
-            )?;
-            let exceeds = |max: u32| {
-                Error::new(
-                    ErrorCode::InvalidArg,
-                    ErrorDomain::Test,
-                    format!("requested cpu amount exceeds maximum ({nvcpus} > {max})"),
-                )
-            };
-            if live && vcpus_max(&d.def) < nvcpus {
-                return Err(exceeds(vcpus_max(&d.def)));
-            }
-            if config && !maximum && vcpus_max(d.persistent_def()) < nvcpus {
-                return Err(exceeds(vcpus_max(d.persistent_def())));
-            }
-            if live && maximum {
-                return Err(Error::argument_unsupported(
-                    "cannot change the maximum vcpu count of a running domain",
-                ));
-            }
-            if live {
-                set_vcpus_current(&mut d.def, nvcpus);
-            }
-            if config {
-                let def = d.persistent_def_mut();
-                if maximum {
-                    set_vcpus_max(def, nvcpus);
-                } else {
-                    set_vcpus_current(def, nvcpus);
-                }
-            }
-            Ok(())
-        })
-    }
-
-    #[allow(clippy::single_match_else)] // Two shapes of one decision read better as a match.
-    fn define(&self, conn: &Connect, xml: &str) -> Result<Domain> {
-        let mut state = self.host.lock();
-        let def = parse_def(&mut state, xml)?;
-        let slot = find_slot(&state, &def, false)?;
-        let dom = match slot {
-            Some(i) => {
-                let d = &mut state.domains[i];
-                d.persistent = true;
-                if d.is_active() {
-                    d.new_def = Some(def);
-                } else {
-                    d.def = def;
-                }
-                d
-            }
-            None => {
-                state.domains.push(Dom {
-                    def,
-                    new_def: None,
-                    state: DomainState::Shutoff,
-                    reason: DomainShutoffReason::Unknown.raw(),
-                    id: -1,
-                    persistent: true,
-                    autostart: false,
-                    cpu_time: 0,
-                });
-                state.domains.last_mut().expect("just pushed")
-            }
-        };
-        Ok(Self::handle(conn, dom))
-    }
-
-    fn stop(&self, dom: &Domain, reason: DomainShutoffReason) -> Result<()> {
-        self.with(dom, |state, i| {
-            if !state.domains[i].is_active() {
-                return Err(not_running());
-            }
-            state.stop(i, reason);
-            Ok(())
-        })
-    }
-
     fn list(&self, conn: &Connect, flags: ListFlags) -> Vec<Domain> {
         let state = self.host.lock();
-        let pair = |a: ListFlags, b: ListFlags, is_a: bool| {
-            !flags.intersects(a | b) || (flags.contains(a) && is_a) || (flags.contains(b) && !is_a)
-        };
         state
             .domains
             .iter()
-            .filter(|d| {
-                let st = d.state;
-                let kind =
-                    ListFlags::RUNNING | ListFlags::PAUSED | ListFlags::SHUTOFF | ListFlags::OTHER;
-                let by_state = !flags.intersects(kind)
-                    || (flags.contains(ListFlags::RUNNING) && st == DomainState::Running)
-                    || (flags.contains(ListFlags::PAUSED) && st == DomainState::Paused)
-                    || (flags.contains(ListFlags::SHUTOFF) && st == DomainState::Shutoff)
-                    || (flags.contains(ListFlags::OTHER)
-                        && !matches!(
-                            st,
-                            DomainState::Running | DomainState::Paused | DomainState::Shutoff
-                        ));
-                pair(ListFlags::ACTIVE, ListFlags::INACTIVE, d.is_active())
-                    && pair(ListFlags::PERSISTENT, ListFlags::TRANSIENT, d.persistent)
-                    && by_state
-                    && pair(ListFlags::AUTOSTART, ListFlags::NO_AUTOSTART, d.autostart)
-                    && pair(ListFlags::MANAGEDSAVE, ListFlags::NO_MANAGEDSAVE, false)
-                    && pair(ListFlags::HAS_SNAPSHOT, ListFlags::NO_SNAPSHOT, false)
-                    && pair(ListFlags::HAS_CHECKPOINT, ListFlags::NO_CHECKPOINT, false)
-            })
+            .filter(|d| list_match(d, flags))
             .map(|d| Self::handle(conn, d))
             .collect()
     }
+
+    fn remember(&self, conn: &Connect) {
+        let mut slot = self.events.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if slot.upgrade().is_none_or(|c| &c != conn) {
+            *slot = conn.downgrade();
+        }
+    }
+}
+
+/// `virDomainObjListFilter` for `virConnectListAllDomains` flags.
+pub(crate) fn list_match(d: &Dom, flags: ListFlags) -> bool {
+    use virtkit_api::enums::DomainState;
+    let pair = |a: ListFlags, b: ListFlags, is_a: bool| {
+        !flags.intersects(a | b) || (flags.contains(a) && is_a) || (flags.contains(b) && !is_a)
+    };
+    let st = d.state;
+    let kind = ListFlags::RUNNING | ListFlags::PAUSED | ListFlags::SHUTOFF | ListFlags::OTHER;
+    let by_state = !flags.intersects(kind)
+        || (flags.contains(ListFlags::RUNNING) && st == DomainState::Running)
+        || (flags.contains(ListFlags::PAUSED) && st == DomainState::Paused)
+        || (flags.contains(ListFlags::SHUTOFF) && st == DomainState::Shutoff)
+        || (flags.contains(ListFlags::OTHER)
+            && !matches!(st, DomainState::Running | DomainState::Paused | DomainState::Shutoff));
+    pair(ListFlags::ACTIVE, ListFlags::INACTIVE, d.is_active())
+        && pair(ListFlags::PERSISTENT, ListFlags::TRANSIENT, d.persistent)
+        && by_state
+        && pair(ListFlags::AUTOSTART, ListFlags::NO_AUTOSTART, d.autostart)
+        && pair(ListFlags::MANAGEDSAVE, ListFlags::NO_MANAGEDSAVE, d.managed_save.is_some())
+        && pair(ListFlags::HAS_SNAPSHOT, ListFlags::NO_SNAPSHOT, false)
+        && pair(ListFlags::HAS_CHECKPOINT, ListFlags::NO_CHECKPOINT, false)
 }
 
 impl Driver for SimDriver {
+    fn supports_feature(&self, _conn: &Connect, feature: DrvFeature) -> Result<bool> {
+        self.call("supports_feature", || Ok(self.host.control().feature(feature)))
+    }
+
+    fn close(&self) -> Result<()> {
+        self.autodestroy();
+        Ok(())
+    }
+
     fn connect_list_domains(&self, _conn: &Connect, maxids: i32) -> Result<Vec<i32>> {
-        let state = self.host.lock();
-        let ids = state.domains.iter().filter(|d| d.is_active()).map(|d| d.id);
-        Ok(ids.take(usize::try_from(maxids).unwrap_or(0)).collect())
-    }
-
-    fn connect_num_of_domains(&self, _conn: &Connect) -> Result<i32> {
-        Ok(self.host.lock().domains.iter().filter(|d| d.is_active()).count() as i32)
-    }
-
-    fn connect_num_of_defined_domains(&self, _conn: &Connect) -> Result<i32> {
-        Ok(self.host.lock().domains.iter().filter(|d| !d.is_active()).count() as i32)
-    }
-
-    fn connect_list_defined_domains(&self, _conn: &Connect, maxnames: i32) -> Result<Vec<String>> {
-        let state = self.host.lock();
-        let names = state.domains.iter().filter(|d| !d.is_active()).map(|d| d.name().to_owned());
-        Ok(names.take(usize::try_from(maxnames).unwrap_or(0)).collect())
-    }
-
-    fn connect_list_all_domains(&self, conn: &Connect, flags: ListFlags) -> Result<Vec<Domain>> {
-        check_flags(flags.bits(), ListFlags::all().bits() & 0xffff, "testConnectListAllDomains")?;
-        Ok(self.list(conn, flags))
-    }
-
-    fn domain_lookup_by_id(&self, conn: &Connect, id: i32) -> Result<Domain> {
-        self.lookup(conn, |d| d.is_active() && d.id == id)
-    }
-
-    fn domain_lookup_by_uuid(&self, conn: &Connect, uuid: &Uuid) -> Result<Domain> {
-        self.lookup(conn, |d| d.uuid() == uuid.0)
-    }
-
-    fn domain_lookup_by_name(&self, conn: &Connect, name: &str) -> Result<Domain> {
-        self.lookup(conn, |d| d.name() == name)
-    }
-
-    fn domain_get_os_type(&self, dom: &Domain) -> Result<String> {
-        self.with(dom, |_, _| Ok("linux".to_owned()))
-    }
-
-    fn domain_get_info(&self, dom: &Domain) -> Result<DomainInfo> {
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if d.is_active() {
-                d.cpu_time += 10_000_000;
-            }
-            Ok(DomainInfo {
-                state: d.state.raw(),
-                max_mem: memory_kib(&d.def),
-                memory: current_memory_kib(&d.def),
-                nr_virt_cpu: vcpus_current(&d.def),
-                cpu_time: d.cpu_time,
-            })
+        self.call("connect_list_domains", || {
+            let state = self.host.lock();
+            let ids = state.domains.iter().filter(|d| d.is_active()).map(|d| d.id);
+            Ok(ids.take(usize::try_from(maxids).unwrap_or(0)).collect())
         })
     }
 
+    fn connect_num_of_domains(&self, _conn: &Connect) -> Result<i32> {
+        self.call("connect_num_of_domains", || {
+            let n = self.host.lock().domains.iter().filter(|d| d.is_active()).count();
+            Ok(i32::try_from(n).unwrap_or(i32::MAX))
+        })
+    }
+
+    fn connect_num_of_defined_domains(&self, _conn: &Connect) -> Result<i32> {
+        self.call("connect_num_of_defined_domains", || {
+            let n = self.host.lock().domains.iter().filter(|d| !d.is_active()).count();
+            Ok(i32::try_from(n).unwrap_or(i32::MAX))
+        })
+    }
+
+    fn connect_list_defined_domains(&self, _conn: &Connect, maxnames: i32) -> Result<Vec<String>> {
+        self.call("connect_list_defined_domains", || {
+            let state = self.host.lock();
+            let names =
+                state.domains.iter().filter(|d| !d.is_active()).map(|d| d.name().to_owned());
+            Ok(names.take(usize::try_from(maxnames).unwrap_or(0)).collect())
+        })
+    }
+
+    fn connect_list_all_domains(&self, conn: &Connect, flags: ListFlags) -> Result<Vec<Domain>> {
+        self.call("connect_list_all_domains", || {
+            check_flags(
+                flags.bits(),
+                ListFlags::all().bits() & 0xffff,
+                "testConnectListAllDomains",
+            )?;
+            Ok(self.list(conn, flags))
+        })
+    }
+
+    fn domain_lookup_by_id(&self, conn: &Connect, id: i32) -> Result<Domain> {
+        self.call("domain_lookup_by_id", || self.lookup(conn, |d| d.is_active() && d.id == id))
+    }
+
+    fn domain_lookup_by_uuid(&self, conn: &Connect, uuid: &Uuid) -> Result<Domain> {
+        self.call("domain_lookup_by_uuid", || self.lookup(conn, |d| d.uuid() == uuid.0))
+    }
+
+    fn domain_lookup_by_name(&self, conn: &Connect, name: &str) -> Result<Domain> {
+        self.call("domain_lookup_by_name", || self.lookup(conn, |d| d.name() == name))
+    }
+
+    fn domain_get_os_type(&self, dom: &Domain) -> Result<String> {
+        self.call("domain_get_os_type", || self.with(dom, |_, _| Ok("linux".to_owned())))
+    }
+
+    fn domain_get_info(&self, dom: &Domain) -> Result<DomainInfo> {
+        self.call("domain_get_info", || self.info(dom))
+    }
+
     fn domain_get_state(&self, dom: &Domain, flags: u32) -> Result<StateReason> {
-        check_flags(flags, 0, "testDomainGetState")?;
-        self.with(dom, |state, i| {
-            let d = &state.domains[i];
-            Ok(StateReason { state: d.state.raw(), reason: d.reason })
+        self.call("domain_get_state", || {
+            check_flags(flags, 0, "testDomainGetState")?;
+            self.with(dom, |state, i| {
+                let d = &state.domains[i];
+                Ok(StateReason { state: d.state.raw(), reason: d.reason })
+            })
         })
     }
 
     fn domain_get_xml_desc(&self, dom: &Domain, flags: DomainXMLFlags) -> Result<String> {
-        let all = DomainXMLFlags::SECURE | DomainXMLFlags::INACTIVE | DomainXMLFlags::MIGRATABLE;
-        check_flags(flags.bits(), all.bits(), "testDomainGetXMLDesc")?;
-        self.with(dom, |state, i| {
-            let d = &state.domains[i];
-            let inactive = flags.contains(DomainXMLFlags::INACTIVE);
-            let mut def = if inactive { d.persistent_def().clone() } else { d.def.clone() };
-            def.id = (d.is_active() && !inactive).then_some(d.id);
-            let mut f = FormatFlags::NONE.bits();
-            if flags.contains(DomainXMLFlags::SECURE) {
-                f |= FormatFlags::SECURE.bits();
-            }
-            if inactive {
-                f |= FormatFlags::INACTIVE.bits();
-            }
-            if flags.contains(DomainXMLFlags::MIGRATABLE) {
-                f |= FormatFlags::MIGRATABLE.bits();
-            }
-            let f = FormatFlags::from_bits(f).unwrap_or(FormatFlags::NONE);
-            Ok(def.to_xml_flags(f))
-        })
+        self.call("domain_get_xml_desc", || self.xml_desc(dom, flags))
     }
 
     fn domain_get_autostart(&self, dom: &Domain) -> Result<bool> {
-        self.with(dom, |state, i| Ok(state.domains[i].autostart))
+        self.call("domain_get_autostart", || self.with(dom, |s, i| Ok(s.domains[i].autostart)))
     }
 
     fn domain_set_autostart(&self, dom: &Domain, autostart: bool) -> Result<()> {
-        self.with(dom, |state, i| {
-            state.domains[i].autostart = autostart;
-            Ok(())
-        })
+        self.call("domain_set_autostart", || self.set_autostart(dom, autostart))
     }
 
     fn domain_is_active(&self, dom: &Domain) -> Result<bool> {
-        self.with(dom, |state, i| Ok(state.domains[i].is_active()))
+        self.call("domain_is_active", || self.with(dom, |s, i| Ok(s.domains[i].is_active())))
     }
 
     fn domain_is_persistent(&self, dom: &Domain) -> Result<bool> {
-        self.with(dom, |state, i| Ok(state.domains[i].persistent))
+        self.call("domain_is_persistent", || self.with(dom, |s, i| Ok(s.domains[i].persistent)))
     }
 
     fn domain_is_updated(&self, dom: &Domain) -> Result<bool> {
-        self.with(dom, |_, _| Ok(false))
+        self.call("domain_is_updated", || self.with(dom, |_, _| Ok(false)))
     }
 
-    #[allow(clippy::single_match_else)] // As in `define`.
     fn domain_create_xml(
         &self,
         conn: &Connect,
         xml: &str,
         flags: DomainCreateFlags,
     ) -> Result<Domain> {
-        check_flags(flags.bits(), DomainCreateFlags::START_PAUSED.bits(), "testDomainCreateXML")?;
-        let mut state = self.host.lock();
-        let def = parse_def(&mut state, xml)?;
-        let i = match find_slot(&state, &def, true)? {
-            Some(i) => {
-                let d = &mut state.domains[i];
-                if d.persistent {
-                    d.new_def = Some(d.def.clone());
-                }
-                d.def = def;
-                i
-            }
-            None => {
-                state.domains.push(Dom {
-                    def,
-                    new_def: None,
-                    state: DomainState::Shutoff,
-                    reason: DomainShutoffReason::Unknown.raw(),
-                    id: -1,
-                    persistent: false,
-                    autostart: false,
-                    cpu_time: 0,
-                });
-                state.domains.len() - 1
-            }
-        };
-        state.start(i);
-        if flags.contains(DomainCreateFlags::START_PAUSED) {
-            state.domains[i].set_state(DomainState::Paused, DomainPausedReason::User.raw());
-        }
-        Ok(Self::handle(conn, &state.domains[i]))
+        self.call("domain_create_xml", || self.create_xml(conn, xml, flags))
     }
 
     fn domain_define_xml(&self, conn: &Connect, xml: &str) -> Result<Domain> {
-        self.define(conn, xml)
+        self.call("domain_define_xml", || self.define(conn, xml))
     }
 
     fn domain_define_xml_flags(
@@ -582,145 +403,212 @@ impl Driver for SimDriver {
         xml: &str,
         flags: DomainDefineFlags,
     ) -> Result<Domain> {
-        check_flags(flags.bits(), DomainDefineFlags::VALIDATE.bits(), "testDomainDefineXMLFlags")?;
-        self.define(conn, xml)
+        self.call("domain_define_xml_flags", || {
+            check_flags(
+                flags.bits(),
+                DomainDefineFlags::VALIDATE.bits(),
+                "testDomainDefineXMLFlags",
+            )?;
+            self.define(conn, xml)
+        })
     }
 
     fn domain_undefine(&self, dom: &Domain) -> Result<()> {
-        self.domain_undefine_flags(dom, DomainUndefineFlags::empty())
+        self.call("domain_undefine", || self.undefine(dom, DomainUndefineFlags::empty()))
     }
 
     fn domain_undefine_flags(&self, dom: &Domain, flags: DomainUndefineFlags) -> Result<()> {
-        let all = DomainUndefineFlags::MANAGED_SAVE
-            | DomainUndefineFlags::SNAPSHOTS_METADATA
-            | DomainUndefineFlags::NVRAM
-            | DomainUndefineFlags::KEEP_NVRAM;
-        check_flags(flags.bits(), all.bits(), "testDomainUndefineFlags")?;
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if d.is_active() {
-                d.persistent = false;
-                d.autostart = false;
-                d.new_def = None;
-            } else {
-                state.domains.remove(i);
-            }
-            Ok(())
-        })
+        self.call("domain_undefine_flags", || self.undefine(dom, flags))
     }
 
     fn domain_create(&self, dom: &Domain) -> Result<()> {
-        self.domain_create_with_flags(dom, DomainCreateFlags::NONE)
+        self.call("domain_create", || self.create(dom, DomainCreateFlags::NONE))
     }
 
     fn domain_create_with_flags(&self, dom: &Domain, flags: DomainCreateFlags) -> Result<()> {
-        check_flags(
-            flags.bits(),
-            DomainCreateFlags::START_PAUSED.bits(),
-            "testDomainCreateWithFlags",
-        )?;
-        self.with(dom, |state, i| {
-            if state.domains[i].is_active() {
-                return Err(internal(format!("Domain '{}' is already running", dom.name())));
-            }
-            state.start(i);
-            if flags.contains(DomainCreateFlags::START_PAUSED) {
-                state.domains[i].set_state(DomainState::Paused, DomainPausedReason::User.raw());
-            }
-            Ok(())
-        })
+        self.call("domain_create_with_flags", || self.create(dom, flags))
     }
 
     fn domain_suspend(&self, dom: &Domain) -> Result<()> {
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if matches!(d.state, DomainState::Shutoff | DomainState::Paused) {
-                return Err(internal(format!("domain '{}' not running", dom.name())));
-            }
-            d.set_state(DomainState::Paused, DomainPausedReason::User.raw());
-            Ok(())
-        })
+        self.call("domain_suspend", || self.suspend(dom))
     }
 
     fn domain_resume(&self, dom: &Domain) -> Result<()> {
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if d.state != DomainState::Paused {
-                return Err(internal(format!("domain '{}' not paused", dom.name())));
-            }
-            d.set_state(DomainState::Running, DomainRunningReason::Unpaused.raw());
-            Ok(())
+        self.call("domain_resume", || self.resume(dom))
+    }
+
+    fn domain_pm_suspend_for_duration(
+        &self,
+        dom: &Domain,
+        target: u32,
+        duration: u64,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_pm_suspend_for_duration", || {
+            self.pm_suspend(dom, target, duration, flags)
         })
+    }
+
+    fn domain_pm_wakeup(&self, dom: &Domain, flags: u32) -> Result<()> {
+        self.call("domain_pm_wakeup", || self.pm_wakeup(dom, flags))
     }
 
     fn domain_shutdown(&self, dom: &Domain) -> Result<()> {
-        self.domain_shutdown_flags(dom, DomainShutdownFlags::DEFAULT)
+        self.call("domain_shutdown", || self.shutdown(dom, DomainShutdownFlags::DEFAULT))
     }
 
     fn domain_shutdown_flags(&self, dom: &Domain, flags: DomainShutdownFlags) -> Result<()> {
-        check_flags(flags.bits(), 0, "testDomainShutdownFlags")?;
-        self.with(dom, |state, i| {
-            if !state.domains[i].is_active() {
-                return Err(internal(format!("domain '{}' not running", dom.name())));
-            }
-            state.stop(i, DomainShutoffReason::Shutdown);
-            Ok(())
-        })
+        self.call("domain_shutdown_flags", || self.shutdown(dom, flags))
     }
 
     fn domain_reboot(&self, dom: &Domain, flags: DomainRebootFlags) -> Result<()> {
-        let all = DomainRebootFlags::ACPI_POWER_BTN
-            | DomainRebootFlags::GUEST_AGENT
-            | DomainRebootFlags::INITCTL
-            | DomainRebootFlags::SIGNAL
-            | DomainRebootFlags::PARAVIRT;
-        check_flags(flags.bits(), all.bits(), "testDomainReboot")?;
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if !d.is_active() {
-                return Err(not_running());
-            }
-            match d.def.on_reboot.unwrap_or(LifecycleAction::Restart) {
-                LifecycleAction::Destroy => state.stop(i, DomainShutoffReason::Shutdown),
-                LifecycleAction::Preserve => {
-                    d.set_state(
-                        DomainState::Shutdown,
-                        virtkit_api::enums::DomainShutdownReason::User.raw(),
-                    );
-                }
-                _ => d.set_state(DomainState::Running, DomainRunningReason::Booted.raw()),
-            }
-            Ok(())
-        })
+        self.call("domain_reboot", || self.reboot(dom, flags))
     }
 
     fn domain_reset(&self, dom: &Domain, flags: u32) -> Result<()> {
-        check_flags(flags, 0, "testDomainReset")?;
-        self.with(
-            dom,
-            |state, i| if state.domains[i].is_active() { Ok(()) } else { Err(not_running()) },
-        )
+        self.call("domain_reset", || {
+            check_flags(flags, 0, "testDomainReset")?;
+            self.with(
+                dom,
+                |s, i| if s.domains[i].is_active() { Ok(()) } else { Err(not_running()) },
+            )
+        })
     }
 
     fn domain_destroy(&self, dom: &Domain) -> Result<()> {
-        self.stop(dom, DomainShutoffReason::Destroyed)
+        self.call("domain_destroy", || self.destroy(dom))
     }
 
     fn domain_destroy_flags(&self, dom: &Domain, flags: DomainDestroyFlags) -> Result<()> {
-        check_flags(flags.bits(), DomainDestroyFlags::GRACEFUL.bits(), "testDomainDestroyFlags")?;
-        self.stop(dom, DomainShutoffReason::Destroyed)
+        self.call("domain_destroy_flags", || {
+            check_flags(
+                flags.bits(),
+                DomainDestroyFlags::GRACEFUL.bits(),
+                "testDomainDestroyFlags",
+            )?;
+            self.destroy(dom)
+        })
     }
 
+    // ---- save, restore, managed save, core dump ----
+
+    fn domain_save(&self, dom: &Domain, to: &str) -> Result<()> {
+        self.call("domain_save", || self.save(dom, to, None, DomainSaveRestoreFlags::empty()))
+    }
+
+    fn domain_save_flags(
+        &self,
+        dom: &Domain,
+        to: &str,
+        dxml: Option<&str>,
+        flags: DomainSaveRestoreFlags,
+    ) -> Result<()> {
+        self.call("domain_save_flags", || self.save(dom, to, dxml, flags))
+    }
+
+    fn domain_restore(&self, conn: &Connect, from: &str) -> Result<()> {
+        self.call("domain_restore", || {
+            self.restore(conn, from, None, DomainSaveRestoreFlags::empty())
+        })
+    }
+
+    fn domain_restore_flags(
+        &self,
+        conn: &Connect,
+        from: &str,
+        dxml: Option<&str>,
+        flags: DomainSaveRestoreFlags,
+    ) -> Result<()> {
+        self.call("domain_restore_flags", || self.restore(conn, from, dxml, flags))
+    }
+
+    fn domain_save_image_get_xml_desc(
+        &self,
+        _conn: &Connect,
+        file: &str,
+        flags: DomainSaveImageXMLFlags,
+    ) -> Result<String> {
+        self.call("domain_save_image_get_xml_desc", || self.save_image_xml(file, flags))
+    }
+
+    fn domain_save_image_define_xml(
+        &self,
+        _conn: &Connect,
+        file: &str,
+        dxml: &str,
+        flags: DomainSaveRestoreFlags,
+    ) -> Result<()> {
+        self.call("domain_save_image_define_xml", || self.save_image_define(file, dxml, flags))
+    }
+
+    fn domain_core_dump(&self, dom: &Domain, to: &str, flags: DomainCoreDumpFlags) -> Result<()> {
+        self.call("domain_core_dump", || self.core_dump(dom, to, DomainCoreDumpFormat::Raw, flags))
+    }
+
+    fn domain_core_dump_with_format(
+        &self,
+        dom: &Domain,
+        to: &str,
+        format: DomainCoreDumpFormat,
+        flags: DomainCoreDumpFlags,
+    ) -> Result<()> {
+        self.call("domain_core_dump_with_format", || self.core_dump(dom, to, format, flags))
+    }
+
+    fn domain_managed_save(&self, dom: &Domain, flags: DomainSaveRestoreFlags) -> Result<()> {
+        self.call("domain_managed_save", || self.managed_save(dom, flags))
+    }
+
+    fn domain_has_managed_save_image(&self, dom: &Domain, flags: u32) -> Result<bool> {
+        self.call("domain_has_managed_save_image", || {
+            check_flags(flags, 0, "testDomainHasManagedSaveImage")?;
+            self.with(dom, |s, i| Ok(s.domains[i].managed_save.is_some()))
+        })
+    }
+
+    fn domain_managed_save_remove(&self, dom: &Domain, flags: u32) -> Result<()> {
+        self.call("domain_managed_save_remove", || {
+            check_flags(flags, 0, "testDomainManagedSaveRemove")?;
+            self.with(dom, |s, i| {
+                s.domains[i].managed_save = None;
+                Ok(())
+            })
+        })
+    }
+
+    fn domain_managed_save_get_xml_desc(
+        &self,
+        dom: &Domain,
+        flags: DomainSaveImageXMLFlags,
+    ) -> Result<String> {
+        self.call("domain_managed_save_get_xml_desc", || self.managed_save_xml(dom, flags))
+    }
+
+    fn domain_managed_save_define_xml(
+        &self,
+        dom: &Domain,
+        dxml: Option<&str>,
+        flags: DomainSaveRestoreFlags,
+    ) -> Result<()> {
+        self.call("domain_managed_save_define_xml", || self.managed_save_define(dom, dxml, flags))
+    }
+
+    // ---- memory ----
+
     fn domain_get_max_memory(&self, dom: &Domain) -> Result<u64> {
-        self.with(dom, |state, i| Ok(memory_kib(&state.domains[i].def)))
+        self.call("domain_get_max_memory", || {
+            self.with(dom, |s, i| Ok(crate::def::memory_kib(&s.domains[i].def)))
+        })
     }
 
     fn domain_set_max_memory(&self, dom: &Domain, memory: u64) -> Result<()> {
-        self.set_memory_impl(dom, memory, DomainMemoryModFlags::MAXIMUM)
+        self.call("domain_set_max_memory", || {
+            self.set_memory(dom, memory, DomainMemoryModFlags::MAXIMUM)
+        })
     }
 
     fn domain_set_memory(&self, dom: &Domain, memory: u64) -> Result<()> {
-        self.set_memory_impl(dom, memory, DomainMemoryModFlags::LIVE)
+        self.call("domain_set_memory", || self.set_memory(dom, memory, DomainMemoryModFlags::LIVE))
     }
 
     fn domain_set_memory_flags(
@@ -729,11 +617,13 @@ impl Driver for SimDriver {
         memory: u64,
         flags: DomainMemoryModFlags,
     ) -> Result<()> {
-        self.set_memory_impl(dom, memory, flags)
+        self.call("domain_set_memory_flags", || self.set_memory(dom, memory, flags))
     }
 
+    // ---- vCPUs ----
+
     fn domain_set_vcpus(&self, dom: &Domain, nvcpus: u32) -> Result<()> {
-        self.set_vcpus_impl(dom, nvcpus, DomainVcpuFlags::LIVE)
+        self.call("domain_set_vcpus", || self.set_vcpus(dom, nvcpus, DomainVcpuFlags::LIVE))
     }
 
     fn domain_set_vcpus_flags(
@@ -742,60 +632,449 @@ impl Driver for SimDriver {
         nvcpus: u32,
         flags: DomainVcpuFlags,
     ) -> Result<()> {
-        self.set_vcpus_impl(dom, nvcpus, flags)
+        self.call("domain_set_vcpus_flags", || self.set_vcpus(dom, nvcpus, flags))
     }
 
     fn domain_get_vcpus_flags(&self, dom: &Domain, flags: DomainVcpuFlags) -> Result<i32> {
-        let all = DomainVcpuFlags::LIVE | DomainVcpuFlags::CONFIG | DomainVcpuFlags::MAXIMUM;
-        check_flags(flags.bits(), all.bits(), "testDomainGetVcpusFlags")?;
-        self.with(dom, |state, i| {
-            let d = &state.domains[i];
-            let (live, _) = impact(
-                d,
-                flags.contains(DomainVcpuFlags::LIVE),
-                flags.contains(DomainVcpuFlags::CONFIG),
-            )?;
-            let def = if live { &d.def } else { d.persistent_def() };
-            let n = if flags.contains(DomainVcpuFlags::MAXIMUM) {
-                vcpus_max(def)
-            } else {
-                vcpus_current(def)
-            };
-            Ok(n as i32)
-        })
+        self.call("domain_get_vcpus_flags", || self.get_vcpus_flags(dom, flags))
     }
 
     fn domain_get_max_vcpus(&self, dom: &Domain) -> Result<i32> {
-        self.domain_get_vcpus_flags(dom, DomainVcpuFlags::LIVE | DomainVcpuFlags::MAXIMUM)
+        self.call("domain_get_max_vcpus", || {
+            self.get_vcpus_flags(dom, DomainVcpuFlags::LIVE | DomainVcpuFlags::MAXIMUM)
+        })
     }
 
     fn domain_get_vcpus(&self, dom: &Domain, maxinfo: i32, maplen: i32) -> Result<Vcpus> {
-        self.with(dom, |state, i| {
-            let d = &state.domains[i];
-            if !d.is_active() {
-                return Err(Error::new(
-                    ErrorCode::OperationInvalid,
-                    ErrorDomain::Test,
-                    "cannot list vcpus for an inactive domain",
-                ));
-            }
-            let n = vcpus_current(&d.def).min(u32::try_from(maxinfo).unwrap_or(0));
-            let maplen = usize::try_from(maplen).unwrap_or(0);
-            let mut out = Vcpus::default();
-            for v in 0..n {
-                out.info.push(VcpuInfo {
-                    number: v,
-                    state: virtkit_api::enums::VcpuState::Running.raw(),
-                    cpu_time: d.cpu_time / u64::from(n.max(1)),
-                    cpu: (v % NODE_CPUS) as i32,
-                });
-                let mut map = vec![0u8; maplen];
-                for cpu in 0..(NODE_CPUS as usize).min(maplen * 8) {
-                    let _inside = virtkit_cpumap::maps::use_cpu(&mut map, cpu);
-                }
-                out.cpumaps.extend_from_slice(&map);
-            }
-            Ok(out)
+        self.call("domain_get_vcpus", || self.vcpu_info(dom, maxinfo, maplen))
+    }
+
+    fn domain_pin_vcpu(&self, dom: &Domain, vcpu: u32, cpumap: &[u8]) -> Result<()> {
+        self.call("domain_pin_vcpu", || self.pin_vcpu(dom, vcpu, cpumap, 0))
+    }
+
+    fn domain_pin_vcpu_flags(
+        &self,
+        dom: &Domain,
+        vcpu: u32,
+        cpumap: &[u8],
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_pin_vcpu_flags", || self.pin_vcpu(dom, vcpu, cpumap, flags.bits()))
+    }
+
+    fn domain_get_vcpu_pin_info(
+        &self,
+        dom: &Domain,
+        ncpumaps: i32,
+        maplen: i32,
+        flags: DomainModificationImpact,
+    ) -> Result<CpuMaps> {
+        self.call("domain_get_vcpu_pin_info", || {
+            self.vcpu_pin_info(dom, ncpumaps, maplen, flags.bits())
+        })
+    }
+
+    fn domain_pin_emulator(
+        &self,
+        dom: &Domain,
+        cpumap: &[u8],
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_pin_emulator", || self.pin_emulator(dom, cpumap, flags.bits()))
+    }
+
+    fn domain_get_emulator_pin_info(
+        &self,
+        dom: &Domain,
+        maplen: i32,
+        flags: DomainModificationImpact,
+    ) -> Result<Vec<u8>> {
+        self.call("domain_get_emulator_pin_info", || {
+            self.emulator_pin_info(dom, maplen, flags.bits())
+        })
+    }
+
+    // ---- tunables ----
+
+    fn domain_get_scheduler_type(&self, dom: &Domain) -> Result<(String, i32)> {
+        self.call("domain_get_scheduler_type", || self.with(dom, |_, _| Ok(("fair".to_owned(), 1))))
+    }
+
+    fn domain_get_scheduler_parameters(&self, dom: &Domain) -> Result<TypedParams> {
+        self.call("domain_get_scheduler_parameters", || self.sched_params(dom, 0))
+    }
+
+    fn domain_get_scheduler_parameters_flags(
+        &self,
+        dom: &Domain,
+        flags: u32,
+    ) -> Result<TypedParams> {
+        self.call("domain_get_scheduler_parameters_flags", || self.sched_params(dom, flags))
+    }
+
+    fn domain_set_scheduler_parameters(&self, dom: &Domain, params: &TypedParams) -> Result<()> {
+        self.call("domain_set_scheduler_parameters", || self.set_sched_params(dom, params, 0))
+    }
+
+    fn domain_set_scheduler_parameters_flags(
+        &self,
+        dom: &Domain,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_scheduler_parameters_flags", || {
+            self.set_sched_params(dom, params, flags)
+        })
+    }
+
+    fn domain_get_memory_parameters(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_memory_parameters", || self.memory_params(dom, flags))
+    }
+
+    fn domain_set_memory_parameters(
+        &self,
+        dom: &Domain,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_memory_parameters", || self.set_memory_params(dom, params, flags))
+    }
+
+    // ---- statistics and jobs ----
+
+    fn domain_block_stats(&self, dom: &Domain, disk: &str) -> Result<BlockStats> {
+        self.call("domain_block_stats", || self.block_stats(dom, disk))
+    }
+
+    fn domain_interface_stats(&self, dom: &Domain, device: &str) -> Result<InterfaceStats> {
+        self.call("domain_interface_stats", || self.interface_stats(dom, device))
+    }
+
+    fn domain_memory_stats(
+        &self,
+        dom: &Domain,
+        nr_stats: u32,
+        flags: u32,
+    ) -> Result<Vec<MemoryStat>> {
+        self.call("domain_memory_stats", || self.memory_stats(dom, nr_stats, flags))
+    }
+
+    fn connect_get_all_domain_stats(
+        &self,
+        conn: &Connect,
+        doms: &[Domain],
+        stats: DomainStatsTypes,
+        flags: ConnectGetAllDomainStatsFlags,
+    ) -> Result<Vec<StatsRecord>> {
+        self.call("connect_get_all_domain_stats", || self.all_stats(conn, doms, stats, flags))
+    }
+
+    fn domain_get_job_info(&self, dom: &Domain) -> Result<JobInfo> {
+        self.call("domain_get_job_info", || self.job_info(dom))
+    }
+
+    fn domain_get_job_stats(
+        &self,
+        dom: &Domain,
+        flags: DomainGetJobStatsFlags,
+    ) -> Result<JobStats> {
+        self.call("domain_get_job_stats", || self.job_stats(dom, flags))
+    }
+
+    fn domain_abort_job(&self, dom: &Domain) -> Result<()> {
+        self.call("domain_abort_job", || self.abort_job(dom, DomainAbortJobFlags::empty()))
+    }
+
+    fn domain_abort_job_flags(&self, dom: &Domain, flags: DomainAbortJobFlags) -> Result<()> {
+        self.call("domain_abort_job_flags", || self.abort_job(dom, flags))
+    }
+
+    // ---- metadata ----
+
+    fn domain_set_metadata(
+        &self,
+        dom: &Domain,
+        type_: DomainMetadataType,
+        metadata: Option<&str>,
+        key: Option<&str>,
+        uri: Option<&str>,
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_set_metadata", || {
+            self.set_metadata(dom, type_, metadata, key, uri, flags.bits())
+        })
+    }
+
+    fn domain_get_metadata(
+        &self,
+        dom: &Domain,
+        type_: DomainMetadataType,
+        uri: Option<&str>,
+        flags: DomainModificationImpact,
+    ) -> Result<String> {
+        self.call("domain_get_metadata", || self.get_metadata(dom, type_, uri, flags.bits()))
+    }
+
+    // ---- events ----
+
+    fn connect_domain_event_register(&self, conn: &Connect, cb: DomainEventCallback) -> Result<()> {
+        self.call("connect_domain_event_register", || {
+            self.remember(conn);
+            self.events.registry.register(&cb)
+        })
+    }
+
+    fn connect_domain_event_deregister(
+        &self,
+        _conn: &Connect,
+        cb: &DomainEventCallback,
+    ) -> Result<()> {
+        self.call("connect_domain_event_deregister", || self.events.registry.deregister(cb))
+    }
+
+    fn connect_domain_event_register_any(
+        &self,
+        conn: &Connect,
+        dom: Option<&Domain>,
+        event_id: DomainEventID,
+        cb: DomainEventCallback,
+    ) -> Result<i32> {
+        self.call("connect_domain_event_register_any", || {
+            self.remember(conn);
+            self.events.registry.register_any(dom, event_id, &cb)
+        })
+    }
+
+    fn connect_domain_event_deregister_any(&self, _conn: &Connect, callback_id: i32) -> Result<()> {
+        self.call("connect_domain_event_deregister_any", || {
+            self.events.registry.deregister_any(callback_id)
+        })
+    }
+
+    // ---- migration ----
+
+    fn domain_migrate_prepare(
+        &self,
+        dconn: &Connect,
+        uri_in: Option<&str>,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        _bandwidth: u64,
+    ) -> Result<MigratePrepared> {
+        self.call("domain_migrate_prepare", || self.prepare(dconn, &[], uri_in, flags, dname, None))
+    }
+
+    fn domain_migrate_perform(
+        &self,
+        dom: &Domain,
+        cookie: &[u8],
+        uri: &str,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        bandwidth: u64,
+    ) -> Result<()> {
+        self.call("domain_migrate_perform", || {
+            self.perform_v2(dom, cookie, uri, flags, dname, bandwidth)
+        })
+    }
+
+    fn domain_migrate_finish(
+        &self,
+        dconn: &Connect,
+        dname: Option<&str>,
+        cookie: &[u8],
+        _uri: &str,
+        flags: DomainMigrateFlags,
+    ) -> Result<Domain> {
+        self.call("domain_migrate_finish", || {
+            self.finish(dconn, dname, cookie, flags, false, false)?.dom.ok_or_else(no_domain)
+        })
+    }
+
+    fn domain_migrate_prepare2(
+        &self,
+        dconn: &Connect,
+        uri_in: Option<&str>,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        _bandwidth: u64,
+        dom_xml: &str,
+    ) -> Result<MigratePrepared> {
+        self.call("domain_migrate_prepare2", || {
+            self.prepare(dconn, &[], uri_in, flags, dname, Some(dom_xml))
+        })
+    }
+
+    fn domain_migrate_finish2(
+        &self,
+        dconn: &Connect,
+        dname: Option<&str>,
+        cookie: &[u8],
+        _uri: &str,
+        flags: DomainMigrateFlags,
+        retcode: i32,
+    ) -> Result<Option<Domain>> {
+        self.call_opt("domain_migrate_finish2", |none| {
+            Ok(self.finish(dconn, dname, cookie, flags, retcode != 0, none)?.dom)
+        })
+    }
+
+    fn domain_migrate_begin3(
+        &self,
+        dom: &Domain,
+        xmlin: Option<&str>,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        _bandwidth: u64,
+    ) -> Result<MigrateBegun> {
+        self.call("domain_migrate_begin3", || self.begin(dom, xmlin, flags, dname))
+    }
+
+    fn domain_migrate_prepare3(
+        &self,
+        dconn: &Connect,
+        cookiein: &[u8],
+        uri_in: Option<&str>,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        _bandwidth: u64,
+        dom_xml: &str,
+    ) -> Result<MigratePrepared> {
+        self.call("domain_migrate_prepare3", || {
+            self.prepare(dconn, cookiein, uri_in, flags, dname, Some(dom_xml))
+        })
+    }
+
+    fn domain_migrate_perform3(
+        &self,
+        dom: &Domain,
+        xmlin: Option<&str>,
+        cookiein: &[u8],
+        dconnuri: Option<&str>,
+        uri: Option<&str>,
+        flags: DomainMigrateFlags,
+        dname: Option<&str>,
+        bandwidth: u64,
+    ) -> Result<Vec<u8>> {
+        let r = self.call("domain_migrate_perform3", || {
+            let args = crate::migration::PerformArgs {
+                xmlin,
+                dconnuri,
+                uri,
+                dname,
+                bandwidth,
+                params: None,
+            };
+            self.perform3(dom, cookiein, &args, flags)
+        });
+        if r.is_err() {
+            self.abandon_outgoing(dom);
+        }
+        r
+    }
+
+    fn domain_migrate_finish3(
+        &self,
+        dconn: &Connect,
+        dname: Option<&str>,
+        cookiein: &[u8],
+        _dconnuri: Option<&str>,
+        _uri: Option<&str>,
+        flags: DomainMigrateFlags,
+        cancelled: bool,
+    ) -> Result<MigrateFinished> {
+        self.call_opt("domain_migrate_finish3", |none| {
+            self.finish(dconn, dname, cookiein, flags, cancelled, none)
+        })
+    }
+
+    fn domain_migrate_confirm3(
+        &self,
+        dom: &Domain,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+        cancelled: bool,
+    ) -> Result<()> {
+        self.call("domain_migrate_confirm3", || self.confirm(dom, cookiein, flags, cancelled))
+    }
+
+    fn domain_migrate_begin3_params(
+        &self,
+        dom: &Domain,
+        params: &TypedParams,
+        flags: DomainMigrateFlags,
+    ) -> Result<MigrateBegun> {
+        self.call("domain_migrate_begin3_params", || {
+            let p = crate::migration::Params::read(params)?;
+            self.begin(dom, p.dxml, flags, p.dname)
+        })
+    }
+
+    fn domain_migrate_prepare3_params(
+        &self,
+        dconn: &Connect,
+        params: &TypedParams,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+    ) -> Result<MigratePrepared> {
+        self.call("domain_migrate_prepare3_params", || {
+            let p = crate::migration::Params::read(params)?;
+            let xml = p.dxml.ok_or_else(|| invalid_arg("no domain XML passed"))?;
+            self.prepare(dconn, cookiein, p.uri, flags, p.dname, Some(xml))
+        })
+    }
+
+    fn domain_migrate_perform3_params(
+        &self,
+        dom: &Domain,
+        dconnuri: Option<&str>,
+        params: &TypedParams,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+    ) -> Result<Vec<u8>> {
+        let r = self.call("domain_migrate_perform3_params", || {
+            let p = crate::migration::Params::read(params)?;
+            let args = crate::migration::PerformArgs {
+                xmlin: p.dxml,
+                dconnuri,
+                uri: p.uri,
+                dname: p.dname,
+                bandwidth: p.bandwidth,
+                params: Some(params),
+            };
+            self.perform3(dom, cookiein, &args, flags)
+        });
+        if r.is_err() {
+            self.abandon_outgoing(dom);
+        }
+        r
+    }
+
+    fn domain_migrate_finish3_params(
+        &self,
+        dconn: &Connect,
+        params: &TypedParams,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+        cancelled: bool,
+    ) -> Result<MigrateFinished> {
+        self.call_opt("domain_migrate_finish3_params", |none| {
+            let p = crate::migration::Params::read(params)?;
+            self.finish(dconn, p.dname, cookiein, flags, cancelled, none)
+        })
+    }
+
+    fn domain_migrate_confirm3_params(
+        &self,
+        dom: &Domain,
+        _params: &TypedParams,
+        cookiein: &[u8],
+        flags: DomainMigrateFlags,
+        cancelled: bool,
+    ) -> Result<()> {
+        self.call("domain_migrate_confirm3_params", || {
+            self.confirm(dom, cookiein, flags, cancelled)
         })
     }
 }

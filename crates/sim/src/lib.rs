@@ -29,18 +29,66 @@
 //! `test:///default`: one running persistent domain named `test` (id 1, 8 GiB maximum and
 //! 2 GiB current memory, 2 vCPUs) on a node of 16 CPUs ([`NODE_CPUS`]).
 //!
+//! `sim://NAME/` opens the same host as `sim:///NAME` (the form a peer-to-peer destination
+//! needs, since libvirt refuses a destination URI without a server). `sim:///path/node.xml`
+//! (not on `wasm32`) opens a private host read from a node document, as libvirt's
+//! `test:///path/node.xml` does; [`Host::from_node_xml`] does the same from text.
+//!
+//! # Tests' handle
+//!
+//! [`Host`] reads a host's domains and states, sets which features it claims, injects faults
+//! into named driver calls ([`Host::inject`]: once, always or the Nth time, an error before
+//! or after the call's effect, or "no domain" from a Finish step), crashes it
+//! ([`Host::crash`]) and lists the driver calls it served ([`Host::calls`]).
+//!
+//! # Events
+//!
+//! Every state change raises libvirt's lifecycle event (and the PM, balloon and metadata
+//! events where libvirt raises them), delivered to every open connection to the host that
+//! registered a callback, after the host's lock is released (callbacks may call back).
+//!
+//! # Migration
+//!
+//! Every migration step of v1, v2, v3 and v3 with parameters, peer-to-peer, direct and
+//! offline is implemented; see the `migration` module's documentation (repeated in
+//! `docs/architecture.md`) for where the guest is after each step.
+//!
 //! # Differences from libvirt's test driver
 //!
 //! * Any domain `type` is accepted; definitions are read and formatted by `virtkit_domxml`.
-//! * CPU time is a counter advanced on each query of a running domain rather than the wall
-//!   clock (there is none on `wasm32-unknown-unknown`).
+//! * CPU time and I/O counters advance on each query of a running domain rather than with
+//!   the wall clock (there is none on `wasm32-unknown-unknown`).
 //! * Setting the maximum vCPU count of a running domain (`VCPU_MAXIMUM` with `AFFECT_LIVE`) is
 //!   refused with `argument unsupported`.
+//! * Save images and core dumps are kept in memory by path; nothing is written to files, and
+//!   a missing image is `cannot read domain image '{path}': No such file or directory`.
+//! * The test driver implements no migration, PM suspend/wakeup, job or abort calls; the sim
+//!   does, with the QEMU driver's states, reasons and messages. It claims every migration
+//!   feature (the test driver claims v2, v3, p2p and change protection) unless told
+//!   otherwise with [`Host::set_feature`].
+//! * Create flags: `START_PAUSED`, `START_AUTODESTROY` (the domain is destroyed when the
+//!   connection that started it closes), `START_BYPASS_CACHE`, `START_FORCE_BOOT` and
+//!   `START_VALIDATE` are accepted (the QEMU driver's set; libvirt 9.0's test driver accepts
+//!   only `START_VALIDATE` in `virDomainCreateXML`).
+//! * Metadata keeps `title` and `description` only; element metadata is `argument
+//!   unsupported`. Scheduler parameters report the test driver's fixed `weight` of 50.
+//! * `<domain file=.../>` in a node document given as text is refused (no filesystem).
 
+mod def;
 mod driver;
+mod faults;
+mod handle;
 mod host;
+mod lifecycle;
+mod migration;
+mod node;
+mod tune;
 
 pub use driver::SimDriver;
+pub use faults::{CALL_LOG_LIMIT, FaultAction, Trigger};
+pub use handle::{DomainSnapshot, Host};
+pub use migration::COOKIE_MAGIC;
+pub use node::NodeInfo;
 
 /// The URI scheme the sim driver serves.
 ///
