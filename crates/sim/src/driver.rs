@@ -181,12 +181,19 @@ impl SimDriver {
         let fault = self.host.control().enter(name);
         match fault {
             None | Some(FaultAction::NoDomain) => body(),
+            Some(FaultAction::Crash) => Err(self.crash()),
             Some(FaultAction::Fail(e)) => Err(e),
             Some(FaultAction::FailAfter(e)) => {
                 let _ = body();
                 Err(e)
             }
         }
+    }
+
+    /// [`FaultAction::Crash`]: the host loses its guests; the call's error.
+    fn crash(&self) -> Error {
+        crate::Host(self.host.clone()).crash();
+        crate::faults::crashed()
     }
 
     /// Like [`SimDriver::call`] for calls that can answer "no domain": `body` gets whether
@@ -200,6 +207,7 @@ impl SimDriver {
         match fault {
             None => body(false),
             Some(FaultAction::NoDomain) => body(true),
+            Some(FaultAction::Crash) => Err(self.crash()),
             Some(FaultAction::Fail(e)) => Err(e),
             Some(FaultAction::FailAfter(e)) => {
                 let _ = body(false);

@@ -43,6 +43,21 @@ pub enum FaultAction {
     /// `domain_migrate_finish3`, `domain_migrate_finish3_params`) drop the incoming guest and
     /// return no domain, as a destination whose guest died at resume does.
     NoDomain,
+    /// The host crashes when the call arrives ([`crate::Host::crash`]: every running guest
+    /// and incoming migration is lost) and the call fails as a call to a dead daemon does:
+    /// `End of file while reading data: Input/output error` (`VIR_ERR_SYSTEM_ERROR`,
+    /// `VIR_FROM_RPC`).
+    Crash,
+}
+
+/// The error a call to a crashed host answers (libvirt's RPC client when the daemon's
+/// socket closes).
+pub(crate) fn crashed() -> Error {
+    Error::verbatim(
+        ErrorCode::SystemError,
+        ErrorDomain::Rpc,
+        "End of file while reading data: Input/output error",
+    )
 }
 
 /// The calls [`FaultAction::NoDomain`] applies to.
