@@ -1344,7 +1344,10 @@ impl Driver for LibvirtDriver {
     // G08: devices.
 
     fn domain_attach_device(&self, dom: &Domain, xml: &str) -> Result<()> {
-        self.virt_domain(dom)?.attach_device(xml).lv().map(drop)
+        // Not virt's `attach_device`: virt 0.5 drops its error (as it does for `state`,
+        // `set_memory` and `block_info`, also called through `sys` here).
+        let xml = cstr(xml)?;
+        self.unit(dom, |d| unsafe { sys::virDomainAttachDevice(d, xml.as_ptr()) })
     }
 
     fn domain_attach_device_flags(

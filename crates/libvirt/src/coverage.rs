@@ -56,7 +56,6 @@ pub const VIRT_WRAPPED: &[(&str, &str)] = &[
     ("managed_save", "virDomainManagedSave"),
     ("has_managed_save", "virDomainHasManagedSaveImage"),
     ("managed_save_remove", "virDomainManagedSaveRemove"),
-    ("attach_device", "virDomainAttachDevice"),
     ("attach_device_flags", "virDomainAttachDeviceFlags"),
     ("detach_device", "virDomainDetachDevice"),
     ("detach_device_flags", "virDomainDetachDeviceFlags"),
