@@ -188,11 +188,8 @@ impl SimDriver {
 
     pub(crate) fn set_autostart(&self, dom: &Domain, autostart: bool) -> Result<()> {
         self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            if !d.persistent {
-                return Err(op_invalid("cannot set autostart for transient domain"));
-            }
-            d.autostart = autostart;
+            // As the test driver: a transient domain takes the flag too.
+            state.domains[i].autostart = autostart;
             Ok(())
         })
     }
@@ -236,10 +233,8 @@ impl SimDriver {
             return Err(op_invalid("cannot both keep and delete nvram"));
         }
         self.with(dom, |state, i| {
+            // As the test driver: undefining a transient (running) domain succeeds.
             let d = &mut state.domains[i];
-            if !d.persistent {
-                return Err(op_invalid("cannot undefine transient domain"));
-            }
             if d.managed_save.is_some() {
                 if !flags.contains(DomainUndefineFlags::MANAGED_SAVE) {
                     return Err(op_invalid(

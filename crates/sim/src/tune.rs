@@ -151,6 +151,10 @@ impl SimDriver {
             let ncpus = state.node.max_cpus();
             let set = cpumap_set(cpumap, ncpus)?;
             let d = &mut state.domains[i];
+            if flags == 0 && !d.is_active() {
+                // The test driver pins live vCPUs only.
+                return Err(op_invalid("cannot pin vcpus on an inactive domain"));
+            }
             let (live, config) = crate::driver::impact(d, flags & 1 != 0, flags & 2 != 0)?;
             for (is_live, on) in [(true, live), (false, config)] {
                 if !on {
