@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use crate::sh::{Error, Result, Sh};
-use crate::{checks, conformance, deps, fuzz};
+use crate::{checks, conformance, deps, fuzz, integration};
 
 type Step<'a> = (&'static str, Box<dyn Fn(&Sh) -> Result + 'a>);
 
@@ -16,6 +16,7 @@ pub(crate) fn run(sh: &Sh, fuzz_seconds: u64) -> Result {
         ("test", Box::new(checks::test)),
         ("wasm", Box::new(checks::wasm)),
         ("conformance", Box::new(conformance::run)),
+        ("integration", Box::new(integration::run)),
         ("fuzz", Box::new(move |sh| fuzz::run(sh, fuzz_seconds, &[]))),
         ("bench", Box::new(checks::bench_build_all)),
     ];

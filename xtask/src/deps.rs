@@ -126,7 +126,7 @@ pub(crate) fn libvirt_runtime_present(sh: &Sh) -> bool {
 }
 
 /// Effective user id 0, read from `/proc/self/status`, else from `id -u`.
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")
         && let Some(uids) = status.lines().find_map(|line| line.strip_prefix("Uid:"))
     {

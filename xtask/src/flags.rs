@@ -15,8 +15,8 @@ USAGE:
 
 COMMANDS:
     ci                   everything CI checks, in order: deps, fmt, clippy, test, wasm,
-                         conformance, fuzz (smoke run), bench (build only); stops at the
-                         first failure
+                         conformance, integration, fuzz (smoke run), bench (build only);
+                         stops at the first failure
         --fuzz-seconds N     seconds per fuzz target (default 15)
     deps                 install what is missing: libvirt packages (apt, as root), the
                          wasm32 target, rustfmt/clippy, nightly, cargo-fuzz; keep libc at
@@ -33,6 +33,9 @@ COMMANDS:
         --seconds N          seconds per target (default 20)
     conformance          virtkit-domxml over the libvirt corpus: parse, canonical, lossless and
                          typed-coverage figures; fails below xtask/conformance-baseline.txt
+    integration          virtkit-libvirt against two real libvirtd+QEMU daemons in private
+                         mount namespaces (root; installs the daemon packages with apt);
+                         skipped with the reason where that is not possible
     bench [ARGS...]      cargo bench -p virtkit-benches ARGS... (for example `-- parse`)
         --no-run             build the benches without running them
     help                 this text
@@ -55,6 +58,7 @@ pub(crate) enum Cmd {
     Conformance,
     Fuzz { seconds: u64, targets: Vec<String> },
     Bench { no_run: bool, args: Vec<String> },
+    Integration,
 }
 
 /// The parsed command line.
@@ -127,7 +131,7 @@ pub(crate) fn parse(args: Vec<String>) -> Result<Flags, String> {
             }
             Cmd::Bench { no_run, args: pass }
         }
-        "deps" | "clippy" | "test" | "wasm" | "conformance" => {
+        "deps" | "clippy" | "test" | "wasm" | "conformance" | "integration" => {
             if let Some(arg) = args.first() {
                 return Err(unexpected(&name, arg));
             }
@@ -136,6 +140,7 @@ pub(crate) fn parse(args: Vec<String>) -> Result<Flags, String> {
                 "clippy" => Cmd::Clippy,
                 "test" => Cmd::Test,
                 "conformance" => Cmd::Conformance,
+                "integration" => Cmd::Integration,
                 _ => Cmd::Wasm,
             }
         }

@@ -11,6 +11,7 @@ mod conformance;
 mod deps;
 mod flags;
 mod fuzz;
+mod integration;
 mod manifest;
 mod sh;
 
@@ -59,6 +60,7 @@ fn run(flags: flags::Flags) -> Result {
         Cmd::Conformance => conformance::run(&sh),
         Cmd::Fuzz { seconds, targets } => fuzz::run(&sh, seconds, &targets),
         Cmd::Bench { no_run, args } => checks::bench(&sh, no_run, &args),
+        Cmd::Integration => integration::run(&sh),
     }
 }
 

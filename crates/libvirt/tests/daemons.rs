@@ -1,0 +1,233 @@
+//! virtkit against two real libvirtd daemons with QEMU (TCG), set up by
+//! `cargo xtask integration` (see `xtask/src/integration.rs`), which passes their socket URIs
+//! in `VIRTKIT_LIBVIRT_DAEMONS` (`uri_a,uri_b`). Without them every test here prints why it
+//! skips, unless `VIRTKIT_REQUIRE_DAEMONS=1` makes that a failure.
+//!
+//! On a tiny diskless guest: define and start, live vCPU pinning, scheduler / memory / blkio
+//! tunables, suspend and resume with reasons, save and restore, bulk statistics, events; a
+//! live migration driven by virtkit's client-side sequencing (`Domain::migrate3`, v3 with
+//! parameters, over this crate's Begin3/Prepare3/Perform3/Finish3/Confirm3 steps) and a
+//! peer-to-peer one back, the guest running on the destination with its pinning.
+
+#![allow(clippy::print_stderr)]
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use virtkit_api::enums::{CEnum, DomainEventID};
+use virtkit_api::events::DomainEvent;
+use virtkit_api::flags::{
+    ConnectGetAllDomainStatsFlags, DomainMigrateFlags, DomainModificationImpact,
+    DomainSaveRestoreFlags, DomainStatsTypes, DomainUndefineFlags,
+};
+use virtkit_api::{Connect, Domain, DrvFeature};
+use virtkit_typedparams::TypedParams;
+
+/// The two daemons' URIs, or `None` (after saying why) when they are not set up.
+fn daemons(test: &str) -> Option<(String, String)> {
+    let uris = std::env::var("VIRTKIT_LIBVIRT_DAEMONS").unwrap_or_default();
+    let mut it = uris.split(',').filter(|u| !u.is_empty());
+    if let (Some(a), Some(b)) = (it.next(), it.next()) {
+        return Some((a.to_owned(), b.to_owned()));
+    }
+    assert!(
+        std::env::var("VIRTKIT_REQUIRE_DAEMONS").as_deref() != Ok("1"),
+        "{test}: VIRTKIT_REQUIRE_DAEMONS=1 but VIRTKIT_LIBVIRT_DAEMONS does not name two daemons"
+    );
+    eprintln!("{test}: skipped, no libvirtd daemons (run `cargo xtask integration` as root)");
+    None
+}
+
+fn scratch() -> std::path::PathBuf {
+    std::env::var_os("VIRTKIT_LIBVIRT_SCRATCH").map_or_else(std::env::temp_dir, Into::into)
+}
+
+/// A tiny diskless TCG guest that just sits in SeaBIOS.
+fn tiny(name: &str) -> String {
+    format!(
+        "<domain type='qemu'><name>{name}</name><memory unit='MiB'>32</memory>\
+         <vcpu placement='static'>2</vcpu>\
+         <os><type arch='x86_64' machine='pc'>hvm</type></os>\
+         <devices><memballoon model='none'/></devices></domain>"
+    )
+}
+
+/// Removes what an earlier, interrupted run may have left.
+fn clean(conn: &Connect, name: &str) {
+    if let Ok(d) = conn.lookup_by_name(name) {
+        let _ = d.destroy();
+        let _ = d.undefine_flags(DomainUndefineFlags::MANAGED_SAVE);
+    }
+}
+
+fn state(d: &Domain) -> (i32, i32) {
+    let s = d.state(0).unwrap();
+    (s.state, s.reason)
+}
+
+fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+const LIVE: DomainModificationImpact = DomainModificationImpact::LIVE;
+
+#[test]
+fn lifecycle_tunables_save_restore_stats_and_events() {
+    let Some((a, _)) = daemons("lifecycle") else { return };
+    let conn = virtkit_libvirt::open(&a).unwrap();
+    clean(&conn, "vk-tune");
+    let dom = conn.define_xml(&tiny("vk-tune")).unwrap();
+    assert_eq!(state(&dom), (5, 0)); // shut off
+
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let id = conn
+        .domain_event_register_any(
+            Some(&dom),
+            DomainEventID::Lifecycle.raw(),
+            Arc::new(move |_, _, e| sink.lock().unwrap().push(e.clone())),
+        )
+        .unwrap();
+
+    dom.create().unwrap();
+    let dom = conn.lookup_by_name("vk-tune").unwrap(); // with its id now
+    assert_eq!(state(&dom), (1, 1)); // running, booted
+
+    // Live vCPU pinning, read back through the cpumap.
+    dom.pin_vcpu_flags(0, &[0b10], LIVE).unwrap();
+    let pins = dom.vcpu_pin_info(2, 1, LIVE).unwrap();
+    assert_eq!(pins.cpuset(0).unwrap().to_string(), "1");
+    let vcpus = dom.vcpus(2, Some(1)).unwrap();
+    assert_eq!(vcpus.cpumaps[0], 0b10);
+
+    // Scheduler, memory and blkio tunables, live.
+    let (kind, _) = dom.scheduler_type().unwrap();
+    assert_eq!(kind, "posix");
+    let mut p = TypedParams::new();
+    p.add_ullong("cpu_shares", 512).unwrap();
+    dom.set_scheduler_parameters_flags(&p, LIVE.bits()).unwrap();
+    let got = dom.scheduler_parameters_flags(LIVE.bits()).unwrap();
+    assert_eq!(got.get_ullong("cpu_shares").unwrap(), Some(512));
+    let mut p = TypedParams::new();
+    p.add_ullong("soft_limit", 65536).unwrap();
+    dom.set_memory_parameters(&p, LIVE.bits()).unwrap();
+    assert_eq!(
+        dom.memory_parameters(LIVE.bits()).unwrap().get_ullong("soft_limit").unwrap(),
+        Some(65536)
+    );
+    let blkio = dom.blkio_parameters(LIVE.bits()).unwrap();
+    assert!(blkio.contains("weight"), "{blkio:?}");
+    let mut p = TypedParams::new();
+    p.add_uint("weight", 500).unwrap();
+    match dom.set_blkio_parameters(&p, LIVE.bits()) {
+        Ok(()) => assert_eq!(
+            dom.blkio_parameters(LIVE.bits()).unwrap().get_uint("weight").unwrap(),
+            Some(500)
+        ),
+        // Kernels without a weight file for the blkio controller: libvirt says so.
+        Err(e) => assert!(e.message().contains("weight"), "{e}"),
+    }
+
+    // Suspend and resume, with reasons.
+    dom.suspend().unwrap();
+    assert_eq!(state(&dom), (3, 1)); // paused, user
+    dom.resume().unwrap();
+    assert_eq!(state(&dom), (1, 5)); // running, unpaused
+
+    // Bulk statistics.
+    let stats = conn
+        .all_domain_stats(
+            DomainStatsTypes::STATE | DomainStatsTypes::CPU_TOTAL | DomainStatsTypes::VCPU,
+            ConnectGetAllDomainStatsFlags::empty(),
+        )
+        .unwrap();
+    let rec = stats.iter().find(|r| r.dom.name() == "vk-tune").unwrap();
+    assert_eq!(rec.params.get_int("state.state").unwrap(), Some(1));
+    assert_eq!(rec.params.get_uint("vcpu.current").unwrap(), Some(2));
+    assert!(rec.params.get_ullong("cpu.time").unwrap().is_some());
+
+    // Save and restore.
+    let file = scratch().join("vk-tune.save");
+    let file = file.to_str().unwrap();
+    dom.save(file).unwrap();
+    assert_eq!(state(&dom).0, 5);
+    conn.restore_flags(file, None, DomainSaveRestoreFlags::empty()).unwrap();
+    let dom = conn.lookup_by_name("vk-tune").unwrap();
+    assert_eq!(state(&dom), (1, 3)); // running, restored
+    let _ = std::fs::remove_file(file);
+
+    // The lifecycle events of all this arrived, in order.
+    wait_until("lifecycle events", || events.lock().unwrap().len() >= 6);
+    let kinds: Vec<i32> = events
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|e| match e {
+            DomainEvent::Lifecycle { event, .. } => *event,
+            _ => -1,
+        })
+        .collect();
+    // started, suspended, resumed, stopped (saved), started (restored)
+    for want in [2, 3, 4, 5] {
+        assert!(kinds.contains(&want), "{kinds:?}");
+    }
+    conn.domain_event_deregister_any(id).unwrap();
+
+    dom.destroy().unwrap();
+    dom.undefine().unwrap();
+}
+
+fn migrate_params() -> TypedParams {
+    let mut p = TypedParams::new();
+    p.add_string("migrate_uri", "tcp://127.0.0.1").unwrap();
+    p
+}
+
+#[test]
+fn live_migration_by_virtkit_then_peer_to_peer_back() {
+    let Some((a, b)) = daemons("migration") else { return };
+    let src = virtkit_libvirt::open(&a).unwrap();
+    let dst = virtkit_libvirt::open(&b).unwrap();
+    clean(&src, "vk-mig");
+    clean(&dst, "vk-mig");
+    for c in [&src, &dst] {
+        assert!(c.supports_feature(DrvFeature::MigrationParams).unwrap());
+        assert!(c.supports_feature(DrvFeature::MigrationV3).unwrap());
+    }
+    let dom = src.define_xml(&tiny("vk-mig")).unwrap();
+    dom.create().unwrap();
+    let dom = src.lookup_by_name("vk-mig").unwrap();
+    dom.pin_vcpu_flags(1, &[0b1], LIVE).unwrap();
+
+    // Managed v3 with parameters: virtkit_api sequences Begin3 → Prepare3 → Perform3 →
+    // Finish3 → Confirm3 over the two connections' drivers.
+    let started = Instant::now();
+    let moved = dom.migrate3(&dst, &migrate_params(), DomainMigrateFlags::LIVE).unwrap();
+    let took = started.elapsed();
+    eprintln!("managed v3 migration (virtkit_api::Domain::migrate3): {took:?}");
+    assert_eq!(moved.name(), "vk-mig");
+    assert_eq!(state(&moved), (1, 2)); // running, migrated
+    assert_eq!(moved.vcpu_pin_info(2, 1, LIVE).unwrap().cpuset(1).unwrap().to_string(), "0");
+    // The source keeps the (inactive) persistent definition.
+    assert_eq!(state(&src.lookup_by_name("vk-mig").unwrap()).0, 5);
+    let stats = moved.job_stats(virtkit_api::flags::DomainGetJobStatsFlags::COMPLETED);
+    assert!(stats.is_ok(), "{stats:?}");
+
+    // Peer to peer back: the destination's daemon drives the protocol itself.
+    let mut p = migrate_params();
+    p.add_string("destination_name", "vk-mig").unwrap();
+    moved
+        .migrate_to_uri3(Some(&a), &p, DomainMigrateFlags::LIVE | DomainMigrateFlags::PEER2PEER)
+        .unwrap();
+    let back = src.lookup_by_name("vk-mig").unwrap();
+    assert_eq!(state(&back), (1, 2));
+    assert_eq!(back.vcpu_pin_info(2, 1, LIVE).unwrap().cpuset(1).unwrap().to_string(), "0");
+    assert!(dst.lookup_by_name("vk-mig").is_err());
+
+    back.destroy().unwrap();
+    back.undefine().unwrap();
+}
