@@ -6,7 +6,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use virtkit_api::enums::{CEnum, DomainCoreDumpFormat, DomainEventID, DomainMetadataType};
+use virtkit_api::enums::{
+    CEnum, DomainCoreDumpFormat, DomainEventID, DomainLifecycle, DomainLifecycleAction,
+    DomainMetadataType,
+};
 use virtkit_api::events::DomainEventCallback;
 use virtkit_api::flags::{
     ConnectGetAllDomainStatsFlags, ConnectListAllDomainsFlags as ListFlags, DomainAbortJobFlags,
@@ -498,6 +501,18 @@ impl Driver for SimDriver {
         })
     }
 
+    fn domain_set_lifecycle_action(
+        &self,
+        dom: &Domain,
+        type_: DomainLifecycle,
+        action: DomainLifecycleAction,
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_set_lifecycle_action", || {
+            self.set_lifecycle_action(dom, type_, action, flags)
+        })
+    }
+
     // ---- save, restore, managed save, core dump ----
 
     fn domain_save(&self, dom: &Domain, to: &str) -> Result<()> {
@@ -628,6 +643,15 @@ impl Driver for SimDriver {
         self.call("domain_set_memory_flags", || self.set_memory(dom, memory, flags))
     }
 
+    fn domain_set_memory_stats_period(
+        &self,
+        dom: &Domain,
+        period: i32,
+        flags: DomainMemoryModFlags,
+    ) -> Result<()> {
+        self.call("domain_set_memory_stats_period", || self.set_stats_period(dom, period, flags))
+    }
+
     // ---- vCPUs ----
 
     fn domain_set_vcpus(&self, dom: &Domain, nvcpus: u32) -> Result<()> {
@@ -747,6 +771,50 @@ impl Driver for SimDriver {
         flags: u32,
     ) -> Result<()> {
         self.call("domain_set_memory_parameters", || self.set_memory_params(dom, params, flags))
+    }
+
+    fn domain_get_blkio_parameters(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_blkio_parameters", || self.blkio_params(dom, flags))
+    }
+
+    fn domain_set_blkio_parameters(
+        &self,
+        dom: &Domain,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_blkio_parameters", || self.set_blkio_params(dom, params, flags))
+    }
+
+    fn domain_get_numa_parameters(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_numa_parameters", || self.numa_params(dom, flags))
+    }
+
+    fn domain_set_numa_parameters(
+        &self,
+        dom: &Domain,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_numa_parameters", || self.set_numa_params(dom, params, flags))
+    }
+
+    fn domain_get_perf_events(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_perf_events", || self.perf_events(dom, flags))
+    }
+
+    fn domain_set_perf_events(&self, dom: &Domain, params: &TypedParams, flags: u32) -> Result<()> {
+        self.call("domain_set_perf_events", || self.set_perf_events(dom, params, flags))
+    }
+
+    fn domain_get_cpu_stats(
+        &self,
+        dom: &Domain,
+        start_cpu: i32,
+        ncpus: u32,
+        flags: u32,
+    ) -> Result<Vec<TypedParams>> {
+        self.call("domain_get_cpu_stats", || self.cpu_stats(dom, start_cpu, ncpus, flags))
     }
 
     // ---- statistics and jobs ----

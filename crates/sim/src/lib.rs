@@ -82,6 +82,7 @@ mod host;
 mod lifecycle;
 mod migration;
 mod node;
+mod tunables;
 mod tune;
 
 pub use driver::SimDriver;
