@@ -1,5 +1,5 @@
-//! The lossless document layer: elements, attributes in order, text and CDATA, read with
-//! quick-xml's raw `Reader` under explicit [`Limits`].
+//! The lossless document layer: elements, attributes in order, text and CDATA, read by a
+//! purpose-built reader under explicit [`Limits`]; the tree borrows from the input.
 //!
 //! What is kept: every element and attribute in document order, with its qualified name
 //! (prefix included) and namespace declarations (`xmlns:*` stay attributes of the element that
@@ -8,14 +8,13 @@
 //! comments, processing instructions, and white space between elements (indentation) in an
 //! element that has child elements. Attribute values are normalised as XML requires (a raw tab
 //! or newline in an attribute value reads as a space). A `<!DOCTYPE>` is refused, and only
-//! XML's five predefined entities are expanded.
+//! XML's five predefined entities are expanded. Element and attribute names must be XML names
+//! (in ASCII: letters, digits, `_`, `:`, `-`, `.`, not starting with a digit, `-` or `.`), and
+//! attributes must be separated by white space, as libxml2 requires.
 
 use alloc::borrow::Cow;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
-
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
 
 use crate::error::{Error, ErrorKind};
 
@@ -355,16 +354,6 @@ fn path_of(stack: &[Element<'_>]) -> String {
     path
 }
 
-/// `part` as a slice of `input` when it is one (quick-xml hands out slices of the input it
-/// reads from a `&str`), so that the tree borrows instead of copying; a copy otherwise.
-fn borrow_or_copy<'a>(input: &'a str, part: &str) -> Cow<'a, str> {
-    let start = part.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
-    match start.checked_add(part.len()).and_then(|end| input.get(start..end)) {
-        Some(s) => Cow::Borrowed(s),
-        None => Cow::Owned(part.into()),
-    }
-}
-
 /// State of a read in progress.
 ///
 /// Children of the open elements collect in one shared `nodes` stack (`starts` holds where
@@ -385,13 +374,45 @@ struct Builder<'a> {
 }
 
 fn is_space_byte(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+    CLASSES[usize::from(b)] & SPACE != 0
 }
 
-/// Whether `b` may appear in an attribute name: XML's name characters in ASCII, and any
-/// non-ASCII byte.
+/// Byte classes for the reader, one table lookup per byte: [`NAME`] for bytes of element and
+/// attribute names (XML's name characters in ASCII, and any non-ASCII byte), [`SPACE`] for
+/// white space ([`NOT_SPACE`] for the rest), and [`TEXT_SPECIAL`] for bytes that send character data down the slow path
+/// (`&`, line ends to normalise, forbidden C0 controls, 0xEF: the lead byte of U+FFFE and
+/// U+FFFF).
+const NAME: u8 = 1;
+const SPACE: u8 = 2;
+const TEXT_SPECIAL: u8 = 4;
+const NOT_SPACE: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let name = b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') || b >= 0x80;
+        if name {
+            t[i] |= NAME;
+        }
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            t[i] |= SPACE;
+        } else {
+            t[i] |= NOT_SPACE;
+        }
+        if (b < 0x20 && !matches!(b, b'\t' | b'\n')) || b == b'&' || b == 0xEF {
+            t[i] |= TEXT_SPECIAL;
+        }
+        i += 1;
+    }
+    t
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
 fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.') || b >= 0x80
+    CLASSES[usize::from(b)] & NAME != 0
 }
 
 impl<'a> Builder<'a> {
@@ -407,38 +428,32 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn open(&mut self, start: &BytesStart<'_>, offset: usize) -> Result<Element<'a>, Error> {
+    /// Reads the start tag at `offset` (`<name attr='value' ...>` or `.../>`) and returns
+    /// where it ends.
+    fn start_tag(&mut self, offset: usize) -> Result<usize, Error> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(self.err(ErrorKind::TooDeep(self.limits.max_depth), offset));
         }
         if self.root.is_some() && self.stack.is_empty() {
             return Err(self.err(ErrorKind::NoRoot, offset));
         }
-        let mut element = Element::new(borrow_or_copy(self.input, start.name().0));
+        let input = self.input;
+        let (name, at) = read_name(input, offset + 1);
+        if name.is_empty() {
+            return Err(self.err(ErrorKind::Syntax("invalid element name".into()), offset));
+        }
+        let mut element = Element::new(name);
         element.offset = Some(offset);
-        let raw = start.attributes_raw();
-        if !raw.is_empty() {
-            let read = match borrow_or_copy(self.input, raw) {
-                Cow::Borrowed(raw) => read_attributes(
-                    raw,
-                    &mut self.attributes,
-                    self.limits.max_attributes,
-                    &mut self.text_budget,
-                ),
-                Cow::Owned(raw) => {
-                    let mut read = Vec::new();
-                    let r = read_attributes(
-                        &raw,
-                        &mut read,
-                        self.limits.max_attributes,
-                        &mut self.text_budget,
-                    );
-                    self.attributes
-                        .extend(read.into_iter().map(|a| -> Attribute<'a> { a.into_owned() }));
-                    r
-                }
-            };
-            if let Err(kind) = read {
+        let read = read_attributes(
+            input,
+            at,
+            &mut self.attributes,
+            self.limits.max_attributes,
+            &mut self.text_budget,
+        );
+        let (end, empty) = match read {
+            Ok(end) => end,
+            Err(kind) => {
                 self.attributes.clear();
                 let kind = match kind {
                     ErrorKind::TextTooLarge(_) => ErrorKind::TextTooLarge(self.limits.max_text),
@@ -446,9 +461,84 @@ impl<'a> Builder<'a> {
                 };
                 return Err(self.err(kind, offset));
             }
+        };
+        if !self.attributes.is_empty() {
             element.attributes = self.attributes.drain(..).collect();
         }
-        Ok(element)
+        if empty {
+            self.pending = None;
+            self.close(element);
+        } else {
+            self.begin(element);
+        }
+        Ok(end)
+    }
+
+    /// Reads the end tag at `offset` (`</name>`), which must close the open element, and
+    /// returns where it ends.
+    fn end_tag(&mut self, offset: usize) -> Result<usize, Error> {
+        let input = self.input;
+        let (name, mut at) = read_name(input, offset + 2);
+        at = skip_space(input.as_bytes(), at);
+        if input.as_bytes().get(at) != Some(&b'>') {
+            return Err(self.err(ErrorKind::Syntax("malformed end tag".into()), offset));
+        }
+        match self.stack.last() {
+            Some(open) if open.name == name => {}
+            Some(open) => {
+                let msg = alloc::format!("expected '</{}>', found '</{name}>'", open.name);
+                return Err(self.err(ErrorKind::Syntax(msg), offset));
+            }
+            None => {
+                let msg = alloc::format!("end tag '</{name}>' without a start tag");
+                return Err(self.err(ErrorKind::Syntax(msg), offset));
+            }
+        }
+        self.end();
+        Ok(at + 1)
+    }
+
+    /// Reads the character data between two pieces of markup: text, with its entity and
+    /// character references resolved.
+    fn raw_text(&mut self, raw: &'a str, offset: usize) -> Result<(), Error> {
+        let mut rest = raw;
+        let mut at = offset;
+        while let Some(amp) = rest.find('&') {
+            if amp > 0 {
+                let text = decode_text(Cow::Borrowed(&rest[..amp])).map_err(|k| self.err(k, at))?;
+                self.text(text, at)?;
+            }
+            let after = &rest[amp + 1..];
+            let Some(semi) = after.find(';') else {
+                let kind = ErrorKind::Syntax("unterminated reference".into());
+                return Err(self.err(kind, at + amp));
+            };
+            let text = resolve_ref_text(&after[..semi]).map_err(|k| self.err(k, at + amp))?;
+            self.text(text, at + amp)?;
+            let used = amp + 1 + semi + 1;
+            rest = &rest[used..];
+            at += used;
+        }
+        if !rest.is_empty() {
+            let text = decode_text(Cow::Borrowed(rest)).map_err(|k| self.err(k, at))?;
+            self.text(text, at)?;
+        }
+        Ok(())
+    }
+
+    /// Adds a CDATA section's content.
+    fn cdata(&mut self, raw: &'a str, offset: usize) -> Result<(), Error> {
+        if has_forbidden_char(raw) {
+            return Err(self.err(forbidden_char(), offset));
+        }
+        let text = normalize_eol(Cow::Borrowed(raw));
+        self.spend(text.len(), offset)?;
+        if self.stack.is_empty() {
+            return Err(self.err(ErrorKind::NoRoot, offset));
+        }
+        self.flush_pending();
+        self.push(Node::CData(text));
+        Ok(())
     }
 
     /// The children of the open element read so far.
@@ -511,18 +601,24 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, text: Cow<'a, str>, offset: usize) -> Result<(), Error> {
+        let space = is_xml_space(&text);
+        self.text_known(text, space, offset)
+    }
+
+    /// [`text`](Self::text) when whether `text` is all white space is known.
+    fn text_known(&mut self, text: Cow<'a, str>, space: bool, offset: usize) -> Result<(), Error> {
         if text.is_empty() {
             return Ok(());
         }
         self.spend(text.len(), offset)?;
         if self.stack.is_empty() {
-            if is_xml_space(&text) {
+            if space {
                 return Ok(());
             }
             return Err(self.err(ErrorKind::NoRoot, offset));
         }
         let after_text = matches!(self.open_children().last(), Some(Node::Text(_)));
-        if !after_text && is_xml_space(&text) {
+        if !after_text && space {
             match &mut self.pending {
                 Some(p) => p.to_mut().push_str(&text),
                 None => self.pending = Some(text),
@@ -542,55 +638,76 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Reads the attributes of a start tag (`raw` is what follows the element name) into `out`,
-/// spending their size from `budget`.
-fn read_attributes<'s>(
-    raw: &'s str,
-    out: &mut Vec<Attribute<'s>>,
-    max_attributes: usize,
-    budget: &mut usize,
-) -> Result<(), ErrorKind> {
-    let syntax = |msg: &str| ErrorKind::Syntax(msg.into());
-    let b = raw.as_bytes();
-    let skip_space = |mut i: usize| {
-        while i < b.len() && is_space_byte(b[i]) {
-            i += 1;
-        }
-        i
-    };
-    let mut i = 0;
-    loop {
-        let gap = i;
-        i = skip_space(i);
-        if i == b.len() {
-            return Ok(());
-        }
-        if i == gap {
-            return Err(syntax("attributes must be separated by white space"));
-        }
-        let name_start = i;
+fn skip_space(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && is_space_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The name that starts at `at` (empty if none does) and where it ends.
+fn read_name(input: &str, at: usize) -> (&str, usize) {
+    let b = input.as_bytes();
+    let mut i = at;
+    if i < b.len() && !matches!(b[i], b'-' | b'.' | b'0'..=b'9') {
         while i < b.len() && is_name_byte(b[i]) {
             i += 1;
         }
-        let name = &raw[name_start..i];
-        if !name.bytes().next().is_some_and(|c| !matches!(c, b'-' | b'.' | b'0'..=b'9')) {
+    }
+    // Name bytes are ASCII or whole UTF-8 sequences, so these are character boundaries.
+    (input.get(at..i).unwrap_or_default(), i)
+}
+
+/// Reads the attributes of the start tag whose name ends at `at` into `out`, spending their
+/// size from `budget`; returns where the tag ends and whether it is self-closed (`/>`).
+fn read_attributes<'s>(
+    input: &'s str,
+    mut i: usize,
+    out: &mut Vec<Attribute<'s>>,
+    max_attributes: usize,
+    budget: &mut usize,
+) -> Result<(usize, bool), ErrorKind> {
+    let syntax = |msg: &str| ErrorKind::Syntax(msg.into());
+    let b = input.as_bytes();
+    loop {
+        let gap = i;
+        i = skip_space(b, i);
+        match b.get(i) {
+            None => return Err(syntax("unclosed start tag")),
+            Some(b'>') => return Ok((i + 1, false)),
+            Some(b'/') if b.get(i + 1) == Some(&b'>') => return Ok((i + 2, true)),
+            Some(_) if i == gap => {
+                return Err(syntax("attributes must be separated by white space"));
+            }
+            Some(_) => {}
+        }
+        let (name, at) = read_name(input, i);
+        if name.is_empty() {
             return Err(syntax("invalid attribute name"));
         }
-        i = skip_space(i);
+        i = skip_space(b, at);
         if b.get(i) != Some(&b'=') {
             return Err(ErrorKind::Syntax(alloc::format!("attribute '{name}' has no value")));
         }
-        i = skip_space(i + 1);
+        i = skip_space(b, i + 1);
         let Some(&quote) = b.get(i).filter(|q| matches!(q, b'\'' | b'"')) else {
             let msg = alloc::format!("the value of attribute '{name}' is not quoted");
             return Err(ErrorKind::Syntax(msg));
         };
         i += 1;
-        let Some(len) = b[i..].iter().position(|c| *c == quote) else {
+        // One scan finds the closing quote and whether the value needs decoding.
+        let mut end = i;
+        let mut special = false;
+        while end < b.len() && b[end] != quote {
+            special |= SPECIAL[usize::from(b[end])];
+            end += 1;
+        }
+        if end == b.len() {
             return Err(syntax("unterminated attribute value"));
-        };
-        let value = decode_attribute(&raw[i..i + len])?;
-        i += len + 1;
+        }
+        let raw = &input[i..end];
+        let value = if special { decode_attribute(raw)? } else { Cow::Borrowed(raw) };
+        i = end + 1;
         if out.len() >= max_attributes {
             return Err(ErrorKind::TooManyAttributes(max_attributes));
         }
@@ -606,14 +723,14 @@ fn read_attributes<'s>(
     }
 }
 
-/// Bytes that send text or an attribute value down the slow path: C0 controls (forbidden
-/// ones, and the white space that attribute values and line ends normalise), `&`, `<`, and
-/// 0xEF, the lead byte of U+FFFE and U+FFFF.
-const fn special_bytes() -> [bool; 256] {
+/// Bytes that send an attribute value (`attribute`) or text down the slow path: C0 controls
+/// (forbidden ones; line ends, which text normalises; tab and newline, which attribute values
+/// normalise to spaces), `&`, `<`, and 0xEF, the lead byte of U+FFFE and U+FFFF.
+const fn special_bytes(attribute: bool) -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 0x20 {
-        t[i] = true;
+        t[i] = attribute || !matches!(i as u8, b'\t' | b'\n');
         i += 1;
     }
     t[b'&' as usize] = true;
@@ -622,10 +739,11 @@ const fn special_bytes() -> [bool; 256] {
     t
 }
 
-static SPECIAL: [bool; 256] = special_bytes();
+static SPECIAL: [bool; 256] = special_bytes(true);
+static SPECIAL_IN_TEXT: [bool; 256] = special_bytes(false);
 
 fn has_special(s: &str) -> bool {
-    s.bytes().any(|b| SPECIAL[b as usize])
+    s.bytes().any(|b| SPECIAL[usize::from(b)])
 }
 
 /// Whether `s` holds a character XML 1.0 forbids (C0 controls other than tab, newline and
@@ -727,7 +845,7 @@ fn decode_attribute(raw: &str) -> Result<Cow<'_, str>, ErrorKind> {
 /// Checks raw text (between markup) and normalises its line ends (`\r\n` and lone `\r`
 /// become `\n`), as XML requires.
 fn decode_text(raw: Cow<'_, str>) -> Result<Cow<'_, str>, ErrorKind> {
-    if !has_special(&raw) {
+    if !raw.bytes().any(|b| SPECIAL_IN_TEXT[usize::from(b)]) {
         return Ok(raw);
     }
     if raw.contains(['&', '<']) {
@@ -748,75 +866,77 @@ fn normalize_eol(raw: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// Reads a whole document and returns its root element, borrowing from `input`.
+///
+/// A purpose-built reader for one `&str` in memory: markup is found with `str::find`, each
+/// attribute value is scanned once, and names, values and text that need no decoding are
+/// borrowed from the input.
 pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Element<'a>, Error> {
     if input.len() > limits.max_input {
         return Err(Error::at(ErrorKind::InputTooLarge(limits.max_input), input, 0, String::new()));
     }
-    let mut reader = Reader::from_str(input);
-    let config = reader.config_mut();
-    config.check_end_names = true;
-    config.expand_empty_elements = false;
-    config.trim_text_start = false;
-    config.trim_text_end = false;
     let mut b = Builder {
         input,
         limits: *limits,
-        stack: Vec::new(),
-        starts: Vec::new(),
-        nodes: Vec::new(),
-        attributes: Vec::new(),
+        stack: Vec::with_capacity(16),
+        starts: Vec::with_capacity(16),
+        nodes: Vec::with_capacity(64),
+        attributes: Vec::with_capacity(16),
         text_budget: limits.max_text,
         root: None,
         pending: None,
     };
+    let bytes = input.as_bytes();
+    let mut pos = if input.starts_with('\u{FEFF}') { 3 } else { 0 };
     loop {
-        let offset = reader.buffer_position() as usize;
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(e) => {
-                let at = reader.error_position() as usize;
-                return Err(b.err(ErrorKind::Syntax(e.to_string()), at));
-            }
-        };
-        match event {
-            Event::Start(start) => {
-                let element = b.open(&start, offset)?;
-                b.begin(element);
-            }
-            Event::Empty(start) => {
-                b.pending = None;
-                let element = b.open(&start, offset)?;
-                b.close(element);
-            }
-            Event::End(_) => {
-                // quick-xml checks that the names match.
-                b.end();
-            }
-            Event::Text(text) => {
-                let text = decode_text(text.into_inner()).map_err(|kind| b.err(kind, offset))?;
-                b.text(text, offset)?;
-            }
-            Event::GeneralRef(r) => {
-                let text = resolve_ref_text(&r).map_err(|kind| b.err(kind, offset))?;
-                b.text(text, offset)?;
-            }
-            Event::CData(data) => {
-                let text = data.into_inner();
-                if has_forbidden_char(&text) {
-                    return Err(b.err(forbidden_char(), offset));
-                }
-                let text = normalize_eol(text);
-                b.spend(text.len(), offset)?;
-                if b.stack.is_empty() {
-                    return Err(b.err(ErrorKind::NoRoot, offset));
-                }
-                b.flush_pending();
-                b.push(Node::CData(text));
-            }
-            Event::DocType(_) => return Err(b.err(ErrorKind::Doctype, offset)),
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
-            Event::Eof => break,
+        // Character data up to the next markup, classified in the same pass.
+        let mut lt = pos;
+        let mut seen = 0u8;
+        while lt < bytes.len() && bytes[lt] != b'<' {
+            seen |= CLASSES[usize::from(bytes[lt])];
+            lt += 1;
         }
+        if lt > pos {
+            let text = &input[pos..lt];
+            if seen & TEXT_SPECIAL == 0 {
+                let space = seen & NOT_SPACE == 0;
+                b.text_known(Cow::Borrowed(text), space, pos)?;
+            } else {
+                b.raw_text(text, pos)?;
+            }
+        }
+        if lt == input.len() {
+            break;
+        }
+        let unclosed = |what: &str| ErrorKind::Syntax(alloc::format!("unclosed {what}"));
+        pos = match bytes.get(lt + 1) {
+            Some(b'/') => b.end_tag(lt)?,
+            Some(b'?') => match input[lt + 2..].find("?>") {
+                Some(i) => lt + 2 + i + 2,
+                None => return Err(b.err(unclosed("processing instruction"), lt)),
+            },
+            Some(b'!') if bytes[lt..].starts_with(b"<!--") => match input[lt + 4..].find("-->") {
+                Some(i) => lt + 4 + i + 3,
+                None => return Err(b.err(unclosed("comment"), lt)),
+            },
+            Some(b'!') if bytes[lt..].starts_with(b"<![CDATA[") => {
+                let start = lt + 9;
+                let Some(i) = input[start..].find("]]>") else {
+                    return Err(b.err(unclosed("CDATA section"), lt));
+                };
+                b.cdata(&input[start..start + i], lt)?;
+                start + i + 3
+            }
+            Some(b'!')
+                if bytes.len() >= lt + 9
+                    && bytes[lt + 2..lt + 9].eq_ignore_ascii_case(b"DOCTYPE") =>
+            {
+                return Err(b.err(ErrorKind::Doctype, lt));
+            }
+            Some(b'!') => {
+                return Err(b.err(ErrorKind::Syntax("unknown markup after '<!'".into()), lt));
+            }
+            _ => b.start_tag(lt)?,
+        };
     }
     if let Some(open) = b.stack.last() {
         let kind = ErrorKind::Syntax(alloc::format!("element '{}' is not closed", open.name));
@@ -866,6 +986,34 @@ mod tests {
     fn attribute_white_space_is_normalised() {
         let e = Element::parse("<a x='1\t2\r\n3&#10;'/>").unwrap();
         assert_eq!(e.attribute("x"), Some("1 2 3\n"));
+    }
+
+    #[test]
+    fn markup_is_read_as_xml_defines_it() {
+        let e = Element::parse(
+            "\u{FEFF}<?xml version='1.0'?><!-- c --><a >x > y<?pi ?><![CDATA[<&>]]><b\n/></a\n>",
+        )
+        .unwrap();
+        assert_eq!(e.children.len(), 3);
+        assert_eq!(e.text(), "x > y<&>");
+        for bad in [
+            "<a><!-- x</a>",
+            "<a><?pi</a>",
+            "<a><![CDATA[x</a>",
+            "<a><!ELEMENT a ANY></a>",
+            "<a>x &amp y</a>",
+            "<a></a",
+            "<a/></a>",
+            "<a><",
+            "< a/>",
+            "<a><-b/></a>",
+        ] {
+            assert!(Element::parse(bad).is_err(), "{bad:?}");
+        }
+        let err = Element::parse("<!doctype a><a/>").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Doctype);
+        let err = Element::parse("<a>\n <b>\n</c></a>").unwrap_err();
+        assert_eq!((err.line(), err.column(), err.path()), (3, 1, "/a/b"));
     }
 
     #[test]

@@ -817,9 +817,15 @@ impl<'a> Domain<'a> {
     /// assert!(!d.to_xml_flags(FormatFlags::INACTIVE).contains("id='3'"));
     /// ```
     pub fn to_xml_flags(&self, flags: FormatFlags) -> String {
-        let mut out = String::with_capacity(4096);
+        let mut out = String::with_capacity(self.size_hint());
         self.write(&mut out, flags);
         out
+    }
+
+    /// A guess at the formatted size, so that the output is allocated once in most cases.
+    fn size_hint(&self) -> usize {
+        let devices = self.devices.as_ref().map_or(0, |d| d.items.len());
+        2048 + 160 * (devices + self.others.len())
     }
 
     fn write(&self, out: &mut String, flags: FormatFlags) {
@@ -841,18 +847,18 @@ impl<'a> Domain<'a> {
             out.push('\'');
         }
         let ranks: Vec<usize> = self.others.iter().map(|e| rank(&e.name)).collect();
-        let mut body = String::new();
+        out.push_str(">\n");
+        let body = out.len();
         for r in 0..=DOMAIN_CHILD_ORDER.len() {
-            self.write_typed(&mut body, r, flags);
+            self.write_typed(out, r, flags);
             for (e, _) in self.others.iter().zip(&ranks).filter(|(_, rk)| **rk == r) {
-                write_element(&mut body, e, 1, Style::Libvirt);
+                write_element(out, e, 1, Style::Libvirt);
             }
         }
-        if body.is_empty() {
+        if out.len() == body {
+            out.truncate(body - 2);
             out.push_str("/>\n");
         } else {
-            out.push_str(">\n");
-            out.push_str(&body);
             out.push_str("</domain>\n");
         }
     }

@@ -13,7 +13,7 @@ use core::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The text is not well-formed XML (quick-xml's message).
+    /// The text is not well-formed XML.
     Syntax(String),
     /// Elements nest deeper than [`Limits::max_depth`](crate::Limits::max_depth).
     TooDeep(usize),

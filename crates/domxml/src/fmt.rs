@@ -29,8 +29,17 @@ pub(crate) enum Style {
 /// (XML normalises line ends and attribute white space), and formatting would not be
 /// idempotent.
 pub(crate) fn escape_libvirt_in(out: &mut String, s: &str, attribute: bool) {
+    // Most values need no escaping: one scan, one copy.
+    let table = if attribute { &ESCAPED_IN_ATTRIBUTES } else { &ESCAPED_IN_TEXT };
+    let Some(first) = s.bytes().position(|b| table[usize::from(b)]) else {
+        out.push_str(s);
+        return;
+    };
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    for (i, b) in s.bytes().enumerate().skip(first) {
+        if !table[usize::from(b)] {
+            continue;
+        }
         let rep = match b {
             b'<' => "&lt;",
             b'>' => "&gt;",
@@ -38,11 +47,9 @@ pub(crate) fn escape_libvirt_in(out: &mut String, s: &str, attribute: bool) {
             b'\'' => "&apos;",
             b'"' => "&quot;",
             b'\r' => "&#13;",
-            b'\t' if attribute => "&#9;",
-            b'\n' if attribute => "&#10;",
-            b'\t' | b'\n' => continue,
-            0..=0x1f => "",
-            _ => continue,
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            _ => "",
         };
         out.push_str(&s[start..i]);
         out.push_str(rep);
@@ -50,6 +57,26 @@ pub(crate) fn escape_libvirt_in(out: &mut String, s: &str, attribute: bool) {
     }
     out.push_str(&s[start..]);
 }
+
+/// The bytes [`escape_libvirt_in`] replaces or drops: markup characters and C0 controls, tab
+/// and newline only in attribute values.
+const fn escaped_bytes(attribute: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = attribute || !matches!(i as u8, b'\t' | b'\n');
+        i += 1;
+    }
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+}
+
+static ESCAPED_IN_TEXT: [bool; 256] = escaped_bytes(false);
+static ESCAPED_IN_ATTRIBUTES: [bool; 256] = escaped_bytes(true);
 
 /// [`escape_libvirt_in`] for text.
 pub(crate) fn escape_libvirt(out: &mut String, s: &str) {
@@ -82,9 +109,13 @@ fn escape_libxml2(out: &mut String, s: &str, attribute: bool) {
 }
 
 pub(crate) fn indent(out: &mut String, depth: usize) {
-    for _ in 0..depth {
-        out.push_str("  ");
+    const SPACES: &str = "                                                                ";
+    let mut n = depth * 2;
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
     }
+    out.push_str(&SPACES[..n]);
 }
 
 /// Writes `<name attr='v'...` (no closing bracket).
