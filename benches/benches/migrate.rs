@@ -83,5 +83,5 @@ criterion_group!(benches, migrate);
 
 fn main() {
     benches();
-    criterion::Criterion::default().configure_from_args().final_summary();
+    Criterion::default().configure_from_args().final_summary();
 }

@@ -2,7 +2,8 @@
 //! groups (§1): the C name, the Rust item, or "—" for a function still missing.
 //!
 //! Public functions: **190 of 190**; internal migration entry points: **18 of 18**.
-//! The `*Free` functions and `virDomainRef` are Rust ownership (`Drop`, `Clone`).
+//! The `*Free` functions and `virDomainRef` are Rust ownership (`Drop`, `Clone`). The six
+//! migration entry points are in the `virtkit-migrate` crate (trait `DomainMigrate`).
 //!
 //! ## G01. Connection, listing, lookup, identity, XML & info (33 of 33)
 //!
@@ -195,12 +196,12 @@
 //!
 //! | C function | Rust |
 //! |---|---|
-//! | `virDomainMigrate` | `Domain::migrate` |
-//! | `virDomainMigrate2` | `Domain::migrate2` |
-//! | `virDomainMigrate3` | `Domain::migrate3` |
-//! | `virDomainMigrateToURI` | `Domain::migrate_to_uri` |
-//! | `virDomainMigrateToURI2` | `Domain::migrate_to_uri2` |
-//! | `virDomainMigrateToURI3` | `Domain::migrate_to_uri3` |
+//! | `virDomainMigrate` | `virtkit_migrate::DomainMigrate::migrate` |
+//! | `virDomainMigrate2` | `virtkit_migrate::DomainMigrate::migrate2` |
+//! | `virDomainMigrate3` | `virtkit_migrate::DomainMigrate::migrate3` |
+//! | `virDomainMigrateToURI` | `virtkit_migrate::DomainMigrate::migrate_to_uri` |
+//! | `virDomainMigrateToURI2` | `virtkit_migrate::DomainMigrate::migrate_to_uri2` |
+//! | `virDomainMigrateToURI3` | `virtkit_migrate::DomainMigrate::migrate_to_uri3` |
 //! | `virDomainMigrateSetMaxDowntime` | `Domain::migrate_set_max_downtime` |
 //! | `virDomainMigrateGetMaxDowntime` | `Domain::migrate_max_downtime` |
 //! | `virDomainMigrateGetCompressionCache` | `Domain::migrate_compression_cache` |
@@ -445,12 +446,12 @@ pub const FUNCTIONS: &[(&str, &str, Option<&str>)] = &[
     ("G09", "virDomainSetBlockThreshold", Some("Domain::set_block_threshold")),
     ("G09", "virDomainBackupBegin", Some("Domain::backup_begin")),
     ("G09", "virDomainBackupGetXMLDesc", Some("Domain::backup_xml_desc")),
-    ("G10", "virDomainMigrate", Some("Domain::migrate")),
-    ("G10", "virDomainMigrate2", Some("Domain::migrate2")),
-    ("G10", "virDomainMigrate3", Some("Domain::migrate3")),
-    ("G10", "virDomainMigrateToURI", Some("Domain::migrate_to_uri")),
-    ("G10", "virDomainMigrateToURI2", Some("Domain::migrate_to_uri2")),
-    ("G10", "virDomainMigrateToURI3", Some("Domain::migrate_to_uri3")),
+    ("G10", "virDomainMigrate", Some("virtkit_migrate::DomainMigrate::migrate")),
+    ("G10", "virDomainMigrate2", Some("virtkit_migrate::DomainMigrate::migrate2")),
+    ("G10", "virDomainMigrate3", Some("virtkit_migrate::DomainMigrate::migrate3")),
+    ("G10", "virDomainMigrateToURI", Some("virtkit_migrate::DomainMigrate::migrate_to_uri")),
+    ("G10", "virDomainMigrateToURI2", Some("virtkit_migrate::DomainMigrate::migrate_to_uri2")),
+    ("G10", "virDomainMigrateToURI3", Some("virtkit_migrate::DomainMigrate::migrate_to_uri3")),
     ("G10", "virDomainMigrateSetMaxDowntime", Some("Domain::migrate_set_max_downtime")),
     ("G10", "virDomainMigrateGetMaxDowntime", Some("Domain::migrate_max_downtime")),
     ("G10", "virDomainMigrateGetCompressionCache", Some("Domain::migrate_compression_cache")),

@@ -67,11 +67,11 @@
 //!   (no descriptors in a pure crate); the driver has to.
 //! * The checks follow the seed (libvirt ≈ 10.2); where the system libvirt 9.0 differs (it has
 //!   no `dname` check in `virDomainMigrateToURI2`) the seed wins.
-//! * The managed migrations (`virDomainMigrate`, `Migrate2`, `Migrate3`) cannot ask a driver
-//!   whether it has a callback: a missing protocol step is found when it is called, where
-//!   libvirt checks v3's five callbacks before `Begin3`; libvirt's warnings are not logged.
-//! * `virDomainMigrate3` checks that `dconn` is read-write (a handle is always valid; libvirt
-//!   dereferences an unchecked `dconn`).
+//! * The six migration entry points (`virDomainMigrate`, `Migrate2`, `Migrate3`,
+//!   `MigrateToURI`, `ToURI2`, `ToURI3`) and the protocol sequences they drive live in the
+//!   `virtkit-migrate` crate (`virtkit_migrate::DomainMigrate` adds them to [`Domain`]),
+//!   which builds on this crate's `Driver` seam; this crate has the 18 internal migration
+//!   steps, the feature probes and the migration tunables.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod connect;
@@ -82,7 +82,6 @@ pub mod enums;
 mod error;
 pub mod events;
 pub mod flags;
-mod managed;
 pub mod migrate;
 pub mod stream;
 pub mod types;

@@ -3,6 +3,7 @@
 //! read-only connection and every read-only one allowed; inputs that pass reach the driver.
 
 use std::sync::{Arc, Mutex};
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::enums::{
     DomainCoreDumpFormat, DomainInterfaceAddressesSource as Src, DomainLifecycle,

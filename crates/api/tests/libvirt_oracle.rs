@@ -5,6 +5,7 @@
 
 use std::process::Command;
 use std::sync::Arc;
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::enums::{DomainMetadataType, DomainProcessSignal};
 use virtkit_api::flags::*;

@@ -13,6 +13,7 @@
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::enums::{CEnum, DomainEventID};
 use virtkit_api::events::DomainEvent;

@@ -67,10 +67,24 @@
 //! * Confirm fails: libvirt only warns; the domain on the destination is returned.
 //! * Offline migrations skip Perform.
 //!
-//! The cases in which libvirt's own sequence can leave a guest on both hosts or on none
-//! (a Confirm that fails after Finish succeeded; a Finish that fails after Perform handed
-//! the guest over) are reproduced, not hidden: the fault matrix in `docs/migration-faults.md`
-//! lists them.
+//! # Where libvirt's own sequence loses or duplicates a guest
+//!
+//! `tests/faults.rs` runs every protocol × every step × each fault (an error, an error after
+//! the work was done — a lost reply —, Finish without a domain, a host crash) between two
+//! `sim` hosts; the matrix is `docs/migration-faults.md`. The guest always ends up running
+//! on exactly one host, on the destination exactly when the caller sees success, except in
+//! these cases, which libvirt's sequence allows and the test asserts:
+//!
+//! * a host crash takes the guest with it when that host holds the only copy: the source
+//!   at Begin, GetXMLDesc or Perform; the destination at v1/v2's Finish (Perform already
+//!   stopped the source's copy);
+//! * v1/v2 have no Confirm: once Perform has stopped the source's guest, a lost Perform
+//!   reply, a failed Finish or a Finish without a domain leave no running guest (a paused,
+//!   never-resumed incoming copy may remain on the destination);
+//! * a lost Finish reply: v1/v2 report an error while the guest runs on the destination;
+//!   v3 (with or without parameters, and peer-to-peer) sends Confirm(cancelled), so the
+//!   source resumes **and** the destination runs: the guest runs on both hosts;
+//! * peer-to-peer: a lost Perform reply reports an error while the guest has moved.
 //!
 //! # Differences from libvirt
 //!

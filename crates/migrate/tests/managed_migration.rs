@@ -3,6 +3,7 @@
 //! each protocol and each failure point of libvirt's v3 state machine.
 
 use std::sync::{Arc, Mutex};
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::flags::{DomainMigrateFlags as F, DomainXMLFlags};
 use virtkit_api::types::{DomainInfo, StateReason, Uuid};

@@ -2,6 +2,7 @@
 //! with parameters, v3, or v2, with the parameters each step receives.
 
 use std::sync::{Arc, Mutex};
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::flags::DomainMigrateFlags as F;
 use virtkit_api::types::Uuid;

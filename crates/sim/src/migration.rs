@@ -12,7 +12,8 @@
 //!   the source (reason `migrated`, event `STOPPED_MIGRATED`; `UNDEFINE_SOURCE` honoured),
 //!   since those protocols have no Confirm. With `PEER2PEER` the source opens the destination
 //!   (`Connect::open(dconnuri)`) and drives the whole managed sequence through
-//!   [`virtkit_api::Domain::migrate2`] / [`migrate3`](virtkit_api::Domain::migrate3) itself.
+//!   [`virtkit_migrate::DomainMigrate::migrate2`] /
+//!   [`migrate3`](virtkit_migrate::DomainMigrate::migrate3) itself.
 //!   Without a Prepare cookie (`virDomainMigrateToURI` without `PEER2PEER`, "direct") the
 //!   source runs Prepare, the transfer and Finish on the host the URI names.
 //! * **Finish** (destination): the domain runs (reason `migrated`, event `RESUMED_MIGRATED`),
@@ -42,6 +43,7 @@ use virtkit_api::{
     Connect, Domain, DrvFeature, Error, ErrorCode, ErrorDomain, MigrateBegun, MigrateFinished,
     MigratePrepared, Result,
 };
+use virtkit_migrate::DomainMigrate;
 use virtkit_typedparams::TypedParams;
 
 use crate::driver::{SimDriver, Target, not_running, op_invalid, target};

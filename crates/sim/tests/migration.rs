@@ -2,6 +2,7 @@
 //! fault injection a migration orchestrator is tested with.
 
 use std::sync::{Arc, Mutex};
+use virtkit_migrate::DomainMigrate;
 
 use virtkit_api::enums::{DomainRunningReason, DomainShutoffReason, DomainState};
 use virtkit_api::flags::DomainMigrateFlags as F;
