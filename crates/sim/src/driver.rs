@@ -7,20 +7,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use virtkit_api::enums::{
-    CEnum, DomainCoreDumpFormat, DomainEventID, DomainLifecycle, DomainLifecycleAction,
-    DomainMetadataType,
+    CEnum, DomainCoreDumpFormat, DomainEventID, DomainInterfaceAddressesSource, DomainLifecycle,
+    DomainLifecycleAction, DomainMetadataType, KeycodeSet,
 };
 use virtkit_api::events::DomainEventCallback;
 use virtkit_api::flags::{
     ConnectGetAllDomainStatsFlags, ConnectListAllDomainsFlags as ListFlags, DomainAbortJobFlags,
     DomainCoreDumpFlags, DomainCreateFlags, DomainDefineFlags, DomainDestroyFlags,
-    DomainGetJobStatsFlags, DomainMemoryModFlags, DomainMigrateFlags, DomainModificationImpact,
-    DomainRebootFlags, DomainSaveImageXMLFlags, DomainSaveRestoreFlags, DomainShutdownFlags,
-    DomainStatsTypes, DomainUndefineFlags, DomainVcpuFlags, DomainXMLFlags,
+    DomainGetHostnameFlags, DomainGetJobStatsFlags, DomainMemoryModFlags, DomainMigrateFlags,
+    DomainModificationImpact, DomainRebootFlags, DomainSaveImageXMLFlags, DomainSaveRestoreFlags,
+    DomainSetTimeFlags, DomainShutdownFlags, DomainStatsTypes, DomainUndefineFlags,
+    DomainVcpuFlags, DomainXMLFlags,
 };
 use virtkit_api::types::{
-    BlockStats, DomainInfo, InterfaceStats, JobInfo, JobStats, MemoryStat, StateReason,
-    StatsRecord, Uuid, Vcpus,
+    BlockInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime, Interface,
+    InterfaceStats, JobInfo, JobStats, MemoryStat, SecurityLabel, StateReason, StatsRecord, Uuid,
+    Vcpus,
 };
 use virtkit_api::{
     Connect, Domain, Driver, DrvFeature, Error, ErrorCode, ErrorDomain, MigrateBegun,
@@ -926,6 +928,115 @@ impl Driver for SimDriver {
         self.call("connect_domain_event_deregister_any", || {
             self.events.registry.deregister_any(callback_id)
         })
+    }
+
+    // ---- guest facts, rename, block info, interface bandwidth ----
+
+    fn domain_get_hostname(&self, dom: &Domain, flags: DomainGetHostnameFlags) -> Result<String> {
+        self.call("domain_get_hostname", || self.hostname(dom, flags))
+    }
+
+    fn domain_get_time(&self, dom: &Domain, flags: u32) -> Result<GuestTime> {
+        self.call("domain_get_time", || self.guest_time(dom, flags))
+    }
+
+    fn domain_set_time(
+        &self,
+        dom: &Domain,
+        seconds: i64,
+        nseconds: u32,
+        flags: DomainSetTimeFlags,
+    ) -> Result<()> {
+        self.call("domain_set_time", || self.set_guest_time(dom, seconds, nseconds, flags))
+    }
+
+    fn domain_get_control_info(&self, dom: &Domain, flags: u32) -> Result<ControlInfo> {
+        self.call("domain_get_control_info", || self.control_info(dom, flags))
+    }
+
+    fn domain_rename(&self, dom: &Domain, new_name: &str, flags: u32) -> Result<()> {
+        self.call("domain_rename", || self.rename(dom, new_name, flags))
+    }
+
+    fn domain_inject_nmi(&self, dom: &Domain, flags: u32) -> Result<()> {
+        self.call("domain_inject_nmi", || self.while_active(dom, flags, "testDomainInjectNMI"))
+    }
+
+    fn domain_send_key(
+        &self,
+        dom: &Domain,
+        codeset: KeycodeSet,
+        holdtime: u32,
+        keycodes: &[u32],
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_send_key", || self.send_key(dom, codeset, holdtime, keycodes, flags))
+    }
+
+    fn domain_get_block_info(&self, dom: &Domain, disk: &str, flags: u32) -> Result<BlockInfo> {
+        self.call("domain_get_block_info", || self.block_info(dom, disk, flags))
+    }
+
+    fn domain_get_disk_errors(&self, dom: &Domain, flags: u32) -> Result<Vec<DiskError>> {
+        self.call("domain_get_disk_errors", || self.disk_errors(dom, flags))
+    }
+
+    fn domain_get_security_label(&self, dom: &Domain) -> Result<SecurityLabel> {
+        self.call("domain_get_security_label", || self.security_label(dom))
+    }
+
+    fn domain_get_fs_info(&self, dom: &Domain, flags: u32) -> Result<Vec<FsInfo>> {
+        self.call("domain_get_fs_info", || self.fs_info(dom, flags))
+    }
+
+    fn domain_interface_addresses(
+        &self,
+        dom: &Domain,
+        source: DomainInterfaceAddressesSource,
+        flags: u32,
+    ) -> Result<Vec<Interface>> {
+        self.call("domain_interface_addresses", || self.interface_addresses(dom, source, flags))
+    }
+
+    fn domain_get_interface_parameters(
+        &self,
+        dom: &Domain,
+        device: &str,
+        flags: u32,
+    ) -> Result<TypedParams> {
+        self.call("domain_get_interface_parameters", || self.interface_params(dom, device, flags))
+    }
+
+    fn domain_set_interface_parameters(
+        &self,
+        dom: &Domain,
+        device: &str,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_interface_parameters", || {
+            self.set_interface_params(dom, device, params, flags)
+        })
+    }
+
+    fn domain_create_with_files(
+        &self,
+        dom: &Domain,
+        _files: &[i32],
+        flags: DomainCreateFlags,
+    ) -> Result<()> {
+        // As the test driver: the descriptors are not used.
+        self.call("domain_create_with_files", || self.create(dom, flags))
+    }
+
+    fn domain_create_xml_with_files(
+        &self,
+        conn: &Connect,
+        xml: &str,
+        _files: &[i32],
+        flags: DomainCreateFlags,
+    ) -> Result<Domain> {
+        self.call("domain_create_xml_with_files", || self.create_xml(conn, xml, flags))
     }
 
     // ---- migration ----

@@ -85,6 +85,8 @@ pub(crate) struct Dom {
     pub(crate) counters: Counters,
     /// The outgoing migration, if one is under way.
     pub(crate) migration: Option<MigrationOut>,
+    /// The guest clock (`virDomainGetTime`): seconds and nanoseconds.
+    pub(crate) guest_time: (i64, u32),
 }
 
 /// Counters that move while a guest runs: CPU time and I/O.
@@ -127,6 +129,7 @@ impl Dom {
             managed_save: None,
             counters: Counters::default(),
             migration: None,
+            guest_time: (crate::guest::GUEST_EPOCH, 0),
         }
     }
 

@@ -77,6 +77,7 @@
 mod def;
 mod driver;
 mod faults;
+mod guest;
 mod handle;
 mod host;
 mod lifecycle;
