@@ -71,7 +71,9 @@ pub struct LibvirtDriver {
 struct CachedDomain {
     name: String,
     id: i32,
-    handle: virt::domain::Domain,
+    // Shared rather than cloned with `virDomainRef`: a reference count in Rust costs an atomic
+    // add, libvirt's public Ref/Free pair costs two API calls with their bookkeeping.
+    handle: Arc<virt::domain::Domain>,
 }
 
 impl std::fmt::Debug for LibvirtDriver {
@@ -216,7 +218,7 @@ impl LibvirtDriver {
     /// assert_eq!(drv.virt_domain(&dom)?.name().unwrap(), "test");
     /// # Ok::<(), virtkit_api::Error>(())
     /// ```
-    pub fn virt_domain(&self, dom: &Domain) -> Result<virt::domain::Domain> {
+    pub fn virt_domain(&self, dom: &Domain) -> Result<Arc<virt::domain::Domain>> {
         let key = *dom.uuid().as_bytes();
         {
             let cache = self.domains.lock().unwrap_or_else(PoisonError::into_inner);
@@ -227,7 +229,7 @@ impl LibvirtDriver {
                 return Ok(c.handle.clone());
             }
         }
-        let handle = self.make_domain(dom)?;
+        let handle = Arc::new(self.make_domain(dom)?);
         self.remember(key, dom.name(), dom.id(), &handle);
         Ok(handle)
     }
@@ -256,7 +258,7 @@ impl LibvirtDriver {
         Ok(unsafe { virt::domain::Domain::from_ptr(ptr) })
     }
 
-    fn remember(&self, key: [u8; 16], name: &str, id: i32, handle: &virt::domain::Domain) {
+    fn remember(&self, key: [u8; 16], name: &str, id: i32, handle: &Arc<virt::domain::Domain>) {
         let mut cache = self.domains.lock().unwrap_or_else(PoisonError::into_inner);
         if cache.len() >= CACHE_MAX && !cache.contains_key(&key) {
             cache.clear();
@@ -269,12 +271,12 @@ impl LibvirtDriver {
     pub(crate) fn adopt(&self, conn: &Connect, ptr: sys::virDomainPtr) -> Result<Domain> {
         let ptr = check_ptr(ptr)?;
         // SAFETY: a reference we own, now held by the wrapper.
-        let handle = unsafe { virt::domain::Domain::from_ptr(ptr) };
+        let handle = Arc::new(unsafe { virt::domain::Domain::from_ptr(ptr) });
         Ok(self.domain_of(conn, &handle))
     }
 
-    /// A virtkit domain on `conn` for a `virt` handle (borrowed; the cache takes a reference).
-    pub(crate) fn domain_of(&self, conn: &Connect, handle: &virt::domain::Domain) -> Domain {
+    /// A virtkit domain on `conn` for a `virt` handle (the cache keeps it).
+    pub(crate) fn domain_of(&self, conn: &Connect, handle: &Arc<virt::domain::Domain>) -> Domain {
         // SAFETY: the handle is valid; name and UUID are read from the object itself.
         let (name, uuid, id) = unsafe {
             let p = handle.as_ptr();
