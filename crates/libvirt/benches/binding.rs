@@ -57,7 +57,7 @@ fn calls(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("xml_desc");
     g.bench_function("virtkit", |b| {
-        b.iter(|| black_box(dom.xml_desc(DomainXMLFlags::empty()).unwrap()))
+        b.iter(|| black_box(dom.xml_desc(DomainXMLFlags::empty()).unwrap()));
     });
     g.bench_function("virt", |b| b.iter(|| black_box(vdom.xml_desc(0).unwrap())));
     g.finish();
