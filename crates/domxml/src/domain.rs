@@ -10,7 +10,10 @@ use virtkit_cpumap::CpuSet;
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::drivers::DriverNamespaces;
 use crate::error::{Error, ErrorKind};
-use crate::fmt::{Style, escape_libvirt_attr, indent, text_element, write_element};
+use crate::fmt::{
+    Style, display_element, escape_libvirt_attr, indent, push_display, push_u64, text_element,
+    write_element,
+};
 use crate::parts::{
     Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, Numatune, Os, Pm, SecLabel,
     VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids, parse_vcpus,
@@ -825,7 +828,7 @@ impl<'a> Domain<'a> {
     /// A guess at the formatted size, so that the output is allocated once in most cases.
     fn size_hint(&self) -> usize {
         let devices = self.devices.as_ref().map_or(0, |d| d.items.len());
-        2048 + 160 * (devices + self.others.len())
+        4096 + 256 * (devices + self.others.len())
     }
 
     fn write(&self, out: &mut String, flags: FormatFlags) {
@@ -836,7 +839,7 @@ impl<'a> Domain<'a> {
         out.push('\'');
         if let (Some(id), false) = (self.id, inactive) {
             out.push_str(" id='");
-            out.push_str(&id.to_string());
+            push_display(out, &id);
             out.push('\'');
         }
         for a in &self.attributes {
@@ -878,9 +881,9 @@ impl<'a> Domain<'a> {
         };
         match *name {
             "name" => text_element(out, 1, "name", self.name.as_deref()),
-            "uuid" => text_element(out, 1, "uuid", self.uuid.map(|u| u.to_string()).as_deref()),
+            "uuid" => display_element(out, 1, "uuid", self.uuid.as_ref()),
             "genid" => match self.genid {
-                Some(Some(g)) => text_element(out, 1, "genid", Some(&g.to_string())),
+                Some(Some(g)) => display_element(out, 1, "genid", Some(&g)),
                 Some(None) => out.push_str("  <genid/>\n"),
                 None => {}
             },
@@ -896,11 +899,11 @@ impl<'a> Domain<'a> {
                     out.push_str("  <maxMemory");
                     if let Some(slots) = m.slots {
                         out.push_str(" slots='");
-                        out.push_str(&slots.to_string());
+                        push_u64(out, u64::from(slots));
                         out.push('\'');
                     }
                     out.push_str(" unit='KiB'>");
-                    out.push_str(&m.kib.to_string());
+                    push_u64(out, m.kib);
                     out.push_str("</maxMemory>\n");
                 }
             }
@@ -911,7 +914,7 @@ impl<'a> Domain<'a> {
                     out.push_str("  <vcpu");
                     if let Some(p) = v.placement {
                         out.push_str(" placement='");
-                        out.push_str(&p.to_string());
+                        push_display(out, &p);
                         out.push('\'');
                     }
                     if let Some(set) = &v.cpuset {
@@ -921,16 +924,16 @@ impl<'a> Domain<'a> {
                     }
                     if let Some(current) = v.current.filter(|c| *c != v.count) {
                         out.push_str(" current='");
-                        out.push_str(&current.to_string());
+                        push_u64(out, u64::from(current));
                         out.push('\'');
                     }
                     out.push('>');
-                    out.push_str(&v.count.to_string());
+                    push_u64(out, u64::from(v.count));
                     out.push_str("</vcpu>\n");
                 }
             }
             "iothreads" => {
-                text_element(out, 1, "iothreads", self.iothreads.map(|n| n.to_string()).as_deref());
+                display_element(out, 1, "iothreads", self.iothreads.as_ref());
             }
             "memoryBacking" => {
                 if let Some(m) = &self.memory_backing {
@@ -1265,7 +1268,7 @@ fn write_memory(out: &mut String, name: &str, m: Option<&Memory>) {
             out.push('\'');
         }
         out.push_str(" unit='KiB'>");
-        out.push_str(&m.kib.to_string());
+        push_u64(out, m.kib);
         out.push_str("</");
         out.push_str(name);
         out.push_str(">\n");
@@ -1273,7 +1276,7 @@ fn write_memory(out: &mut String, name: &str, m: Option<&Memory>) {
 }
 
 fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
-    text_element(out, 1, name, a.map(|a| a.to_string()).as_deref());
+    display_element(out, 1, name, a.as_ref());
 }
 
 /// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`

@@ -108,6 +108,28 @@ fn escape_libxml2(out: &mut String, s: &str, attribute: bool) {
     out.push_str(&s[start..]);
 }
 
+/// Appends the decimal form of `n` (no allocation, unlike `to_string`).
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(core::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// Appends `value` as `Display` writes it, without an intermediate `String`.
+pub(crate) fn push_display(out: &mut String, value: &impl core::fmt::Display) {
+    // Writing to a `String` cannot fail.
+    let _ = core::fmt::Write::write_fmt(out, format_args!("{value}"));
+}
+
 pub(crate) fn indent(out: &mut String, depth: usize) {
     const SPACES: &str = "                                                                ";
     let mut n = depth * 2;
@@ -189,6 +211,30 @@ fn write_text(out: &mut String, t: &str, style: Style) {
     }
 }
 
+/// Writes `<name>` followed by `value` as `Display` writes it and `</name>` at `depth`.
+pub(crate) fn display_element(
+    out: &mut String,
+    depth: usize,
+    name: &str,
+    value: Option<&impl core::fmt::Display>,
+) {
+    if let Some(value) = value {
+        indent(out, depth);
+        out.push('<');
+        out.push_str(name);
+        out.push('>');
+        let start = out.len();
+        push_display(out, value);
+        if out[start..].bytes().any(|b| ESCAPED_IN_TEXT[usize::from(b)]) {
+            let raw = out.split_off(start);
+            escape_libvirt(out, &raw);
+        }
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
+    }
+}
+
 /// Writes `<name>text</name>` at `depth` (libvirt style), or nothing for `None`.
 pub(crate) fn text_element(out: &mut String, depth: usize, name: &str, text: Option<&str>) {
     if let Some(text) = text {
@@ -220,6 +266,17 @@ mod tests {
             "<a x='1&quot;&apos;'>\n  <b/>\n  <c>t&lt;&apos;</c>\n</a>\n"
         );
         assert_eq!(libvirt("<a><![CDATA[<x>]]></a>"), "<a>&lt;x&gt;</a>\n");
+    }
+
+    #[test]
+    fn numbers_and_displays_are_written_in_place() {
+        let mut out = String::new();
+        push_u64(&mut out, 0);
+        out.push(' ');
+        push_u64(&mut out, u64::MAX);
+        display_element(&mut out, 1, "a", Some(&"x<y"));
+        display_element(&mut out, 1, "b", None::<&u8>);
+        assert_eq!(out, "0 18446744073709551615  <a>x&lt;y</a>\n");
     }
 
     #[test]

@@ -673,15 +673,10 @@ impl Os {
     pub(crate) fn write(&self, out: &mut String) {
         open(out, 1, "os");
         attr(out, "firmware", self.firmware.as_deref());
-        let mut body = String::new();
-        self.write_children(&mut body);
-        if body.is_empty() {
-            out.push_str("/>\n");
-        } else {
-            out.push_str(">\n");
-            out.push_str(&body);
-            end(out, 1, "os");
-        }
+        out.push_str(">\n");
+        let mark = out.len();
+        self.write_children(out);
+        close_block(out, mark, 1, "os");
     }
 
     fn write_children(&self, out: &mut String) {
@@ -1301,16 +1296,18 @@ impl Cpu {
         attr(out, "check", self.check.as_deref());
         attr(out, "migratable", self.migratable.map(crate::types::on_off_str));
         attr(out, "deprecated_features", self.deprecated_features.as_deref());
-        let mut body = String::new();
+        out.push_str(">\n");
+        let mark = out.len();
+        let body = &mut *out;
         if let Some(m) = &self.model {
-            open(&mut body, 2, "model");
-            attr(&mut body, "fallback", m.fallback.as_deref());
-            attr(&mut body, "vendor_id", m.vendor_id.as_deref());
-            close_text(&mut body, "model", m.name.as_deref());
+            open(body, 2, "model");
+            attr(body, "fallback", m.fallback.as_deref());
+            attr(body, "vendor_id", m.vendor_id.as_deref());
+            close_text(body, "model", m.name.as_deref());
         }
-        text_child(&mut body, 2, "vendor", self.vendor.as_deref());
+        text_child(body, 2, "vendor", self.vendor.as_deref());
         if let Some(t) = &self.topology {
-            open(&mut body, 2, "topology");
+            open(body, 2, "topology");
             for (name, v) in [
                 ("sockets", t.sockets),
                 ("dies", t.dies),
@@ -1318,31 +1315,31 @@ impl Cpu {
                 ("cores", t.cores),
                 ("threads", t.threads),
             ] {
-                attr(&mut body, name, v.map(|v| v.to_string()).as_deref());
+                attr(body, name, v.map(|v| v.to_string()).as_deref());
             }
             body.push_str("/>\n");
         }
         if let Some((level, mode)) = &self.cache {
-            open(&mut body, 2, "cache");
-            attr(&mut body, "level", level.map(|v| v.to_string()).as_deref());
-            attr(&mut body, "mode", Some(mode));
+            open(body, 2, "cache");
+            attr(body, "level", level.map(|v| v.to_string()).as_deref());
+            attr(body, "mode", Some(mode));
             body.push_str("/>\n");
         }
         if let Some((mode, bits, limit)) = &self.maxphysaddr {
-            open(&mut body, 2, "maxphysaddr");
-            attr(&mut body, "mode", Some(mode));
-            attr(&mut body, "bits", bits.map(|v| v.to_string()).as_deref());
-            attr(&mut body, "limit", limit.map(|v| v.to_string()).as_deref());
+            open(body, 2, "maxphysaddr");
+            attr(body, "mode", Some(mode));
+            attr(body, "bits", bits.map(|v| v.to_string()).as_deref());
+            attr(body, "limit", limit.map(|v| v.to_string()).as_deref());
             body.push_str("/>\n");
         }
         for (policy, name) in &self.features {
-            open(&mut body, 2, "feature");
-            attr(&mut body, "policy", Some(policy));
-            attr(&mut body, "name", Some(name));
+            open(body, 2, "feature");
+            attr(body, "policy", Some(policy));
+            attr(body, "name", Some(name));
             body.push_str("/>\n");
         }
         if let Some(cells) = &self.numa {
-            write_list(&mut body, "numa", cells.is_empty(), |out| {
+            write_list(body, "numa", cells.is_empty(), |out| {
                 for c in cells {
                     open(out, 3, "cell");
                     attr(out, "id", c.id.map(|v| v.to_string()).as_deref());
@@ -1358,13 +1355,7 @@ impl Cpu {
                 }
             });
         }
-        if body.is_empty() {
-            out.push_str("/>\n");
-        } else {
-            out.push_str(">\n");
-            out.push_str(&body);
-            end(out, 1, "cpu");
-        }
+        close_block(out, mark, 1, "cpu");
     }
 }
 
@@ -1844,6 +1835,17 @@ impl Cputune {
             write_memorytune(&mut body, t);
         }
         write_block(out, "cputune", &body);
+    }
+}
+
+/// Ends an element whose children were written straight after a tentative `>\n` at `mark`:
+/// `</name>` at `depth`, or `/>` instead of `>` if nothing was written.
+pub(crate) fn close_block(out: &mut String, mark: usize, depth: usize, name: &str) {
+    if out.len() == mark {
+        out.truncate(mark - 2);
+        out.push_str("/>\n");
+    } else {
+        end(out, depth, name);
     }
 }
 

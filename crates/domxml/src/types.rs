@@ -72,13 +72,20 @@ impl FromStr for Uuid {
 
 impl fmt::Display for Uuid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut buf = [0u8; 36];
+        let mut at = 0;
         for (i, b) in self.0.iter().enumerate() {
             if matches!(i, 4 | 6 | 8 | 10) {
-                f.write_str("-")?;
+                buf[at] = b'-';
+                at += 1;
             }
-            write!(f, "{b:02x}")?;
+            buf[at] = HEX[usize::from(b >> 4)];
+            buf[at + 1] = HEX[usize::from(b & 15)];
+            at += 2;
         }
-        Ok(())
+        // Only ASCII was written.
+        f.write_str(core::str::from_utf8(&buf).unwrap_or_default())
     }
 }
 
