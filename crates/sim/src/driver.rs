@@ -8,21 +8,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use virtkit_api::enums::{
     CEnum, DomainCoreDumpFormat, DomainEventID, DomainInterfaceAddressesSource, DomainLifecycle,
-    DomainLifecycleAction, DomainMetadataType, KeycodeSet,
+    DomainLifecycleAction, DomainMetadataType, DomainProcessSignal, KeycodeSet,
 };
 use virtkit_api::events::DomainEventCallback;
 use virtkit_api::flags::{
     ConnectGetAllDomainStatsFlags, ConnectListAllDomainsFlags as ListFlags, DomainAbortJobFlags,
     DomainCoreDumpFlags, DomainCreateFlags, DomainDefineFlags, DomainDestroyFlags,
-    DomainGetHostnameFlags, DomainGetJobStatsFlags, DomainMemoryModFlags, DomainMigrateFlags,
-    DomainModificationImpact, DomainRebootFlags, DomainSaveImageXMLFlags, DomainSaveRestoreFlags,
-    DomainSetTimeFlags, DomainShutdownFlags, DomainStatsTypes, DomainUndefineFlags,
-    DomainVcpuFlags, DomainXMLFlags,
+    DomainGetHostnameFlags, DomainGetJobStatsFlags, DomainMemoryFlags, DomainMemoryModFlags,
+    DomainMigrateFlags, DomainModificationImpact, DomainRebootFlags, DomainSaveImageXMLFlags,
+    DomainSaveRestoreFlags, DomainSetTimeFlags, DomainSetUserPasswordFlags, DomainShutdownFlags,
+    DomainStatsTypes, DomainUndefineFlags, DomainVcpuFlags, DomainXMLFlags,
 };
 use virtkit_api::types::{
-    BlockInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime, Interface,
-    InterfaceStats, JobInfo, JobStats, MemoryStat, SecurityLabel, StateReason, StatsRecord, Uuid,
-    Vcpus,
+    BlockInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime, IOThreadInfo,
+    Interface, InterfaceStats, JobInfo, JobStats, MemoryStat, SecurityLabel, StateReason,
+    StatsRecord, Uuid, Vcpus,
 };
 use virtkit_api::{
     Connect, Domain, Driver, DrvFeature, Error, ErrorCode, ErrorDomain, MigrateBegun,
@@ -1037,6 +1037,98 @@ impl Driver for SimDriver {
         flags: DomainCreateFlags,
     ) -> Result<Domain> {
         self.call("domain_create_xml_with_files", || self.create_xml(conn, xml, flags))
+    }
+
+    // ---- IOThreads, agent calls, signals, memory peek ----
+
+    fn domain_get_iothread_info(
+        &self,
+        dom: &Domain,
+        flags: DomainModificationImpact,
+    ) -> Result<Vec<IOThreadInfo>> {
+        self.call("domain_get_iothread_info", || self.iothread_info(dom, flags))
+    }
+
+    fn domain_add_iothread(
+        &self,
+        dom: &Domain,
+        iothread_id: u32,
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_add_iothread", || self.add_iothread(dom, iothread_id, flags))
+    }
+
+    fn domain_del_iothread(
+        &self,
+        dom: &Domain,
+        iothread_id: u32,
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_del_iothread", || self.del_iothread(dom, iothread_id, flags))
+    }
+
+    fn domain_pin_iothread(
+        &self,
+        dom: &Domain,
+        iothread_id: u32,
+        cpumap: &[u8],
+        flags: DomainModificationImpact,
+    ) -> Result<()> {
+        self.call("domain_pin_iothread", || self.pin_iothread(dom, iothread_id, cpumap, flags))
+    }
+
+    fn domain_fs_freeze(&self, dom: &Domain, mountpoints: &[&str], flags: u32) -> Result<i32> {
+        self.call("domain_fs_freeze", || self.fs_freeze(dom, mountpoints, flags, true))
+    }
+
+    fn domain_fs_thaw(&self, dom: &Domain, mountpoints: &[&str], flags: u32) -> Result<i32> {
+        self.call("domain_fs_thaw", || self.fs_freeze(dom, mountpoints, flags, false))
+    }
+
+    fn domain_fs_trim(
+        &self,
+        dom: &Domain,
+        mountpoint: Option<&str>,
+        _minimum: u64,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_fs_trim", || self.fs_trim(dom, mountpoint, flags))
+    }
+
+    fn domain_set_user_password(
+        &self,
+        dom: &Domain,
+        _user: &str,
+        _password: &str,
+        flags: DomainSetUserPasswordFlags,
+    ) -> Result<()> {
+        self.call("domain_set_user_password", || self.set_user_password(dom, flags))
+    }
+
+    fn domain_send_process_signal(
+        &self,
+        dom: &Domain,
+        pid_value: i64,
+        signum: DomainProcessSignal,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_send_process_signal", || {
+            self.send_process_signal(dom, pid_value, signum, flags)
+        })
+    }
+
+    fn domain_memory_peek(
+        &self,
+        dom: &Domain,
+        start: u64,
+        size: usize,
+        flags: DomainMemoryFlags,
+    ) -> Result<Vec<u8>> {
+        self.call("domain_memory_peek", || self.memory_peek(dom, start, size, flags))
+    }
+
+    fn domain_get_launch_security_info(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_launch_security_info", || self.launch_security_info(dom, flags))
     }
 
     // ---- migration ----

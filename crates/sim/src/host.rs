@@ -87,6 +87,8 @@ pub(crate) struct Dom {
     pub(crate) migration: Option<MigrationOut>,
     /// The guest clock (`virDomainGetTime`): seconds and nanoseconds.
     pub(crate) guest_time: (i64, u32),
+    /// The guest's frozen file systems (`/`, `/boot`).
+    pub(crate) frozen: [bool; 2],
 }
 
 /// Counters that move while a guest runs: CPU time and I/O.
@@ -130,6 +132,7 @@ impl Dom {
             counters: Counters::default(),
             migration: None,
             guest_time: (crate::guest::GUEST_EPOCH, 0),
+            frozen: [false; 2],
         }
     }
 

@@ -73,6 +73,23 @@
 //! * Metadata keeps `title` and `description` only; element metadata is `argument
 //!   unsupported`. Scheduler parameters report the test driver's fixed `weight` of 50.
 //! * `<domain file=.../>` in a node document given as text is refused (no filesystem).
+//! * Memory statistics are six moving values (balloon, RSS, unused, available, usable, last
+//!   update) rather than the test driver's thirteen fixed ones; block and interface counters
+//!   grow with the guest's ticks.
+//! * IOThread cpumaps default to the sim node's CPUs (the test driver uses the real
+//!   machine's CPU count there).
+//! * Pinning (`virDomainPinVcpuFlags`) also takes `AFFECT_LIVE`/`AFFECT_CONFIG` (the test
+//!   driver takes no flags); without flags it pins the live vCPU and refuses an inactive
+//!   domain as the test driver does.
+//! * Not implemented (they answer "not supported"): devices (attach, detach, update), block
+//!   jobs, copies, backups and block I/O tuning, checkpoint-free calls such as block peek,
+//!   resize and thresholds, guest vCPU and guest info agent calls, SSH keys, consoles,
+//!   channels, graphics and screenshots, launch security state, dirty rate, the migration
+//!   tunables (max speed, downtime, compression cache, post-copy) and the tunnelled Prepare
+//!   steps (the sim has no streams). The test driver has none of the migration ones either.
+//!
+//! Every comparison with the test driver is a test under `tests/oracle*.rs`, step by step
+//! through python3-libvirt on `test:///default`.
 
 mod def;
 mod driver;
@@ -80,6 +97,7 @@ mod faults;
 mod guest;
 mod handle;
 mod host;
+mod iothreads;
 mod lifecycle;
 mod migration;
 mod node;
