@@ -74,6 +74,7 @@ pub(crate) fn run(sh: &Sh) -> Result {
             "daemons",
             "--",
             "--test-threads=1",
+            "--nocapture",
         ]);
         cmd.env("VIRTKIT_LIBVIRT_DAEMONS", uris.join(","))
             .env("VIRTKIT_LIBVIRT_DAEMON_PIDS", pids.join(","))
@@ -203,6 +204,13 @@ fn stop_all(daemons: &mut Vec<Daemon>) {
     for d in daemons.iter_mut() {
         for pid in qemu_pids(&d.dir) {
             terminate(pid);
+            // Its cgroups can go only once it has exited.
+            let started = Instant::now();
+            while Path::new(&format!("/proc/{pid}")).exists()
+                && started.elapsed() < Duration::from_secs(10)
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         terminate(d.child.id());
         let started = Instant::now();
@@ -269,9 +277,16 @@ fn machine_cgroups() -> Vec<PathBuf> {
 /// Removes the cgroup directories that appeared during the run, children first; only empty
 /// cgroups can be removed, a busy one stays.
 fn remove_new_cgroups(before: &[PathBuf]) {
-    for dir in machine_cgroups().iter().rev() {
-        if !before.contains(dir) {
+    // The kernel frees a cgroup shortly after its last task exits: a few tries.
+    for _ in 0..10 {
+        let left: Vec<PathBuf> =
+            machine_cgroups().into_iter().filter(|d| !before.contains(d)).collect();
+        if left.is_empty() {
+            return;
+        }
+        for dir in left.iter().rev() {
             let _ = std::fs::remove_dir(dir);
         }
+        std::thread::sleep(Duration::from_millis(200));
     }
 }

@@ -232,3 +232,107 @@ fn live_migration_by_virtkit_then_peer_to_peer_back() {
     back.destroy().unwrap();
     back.undefine().unwrap();
 }
+
+/// A guest whose RAM holds 32 MiB of incompressible data (QEMU's generic loader), so that a
+/// bandwidth-capped migration takes long enough to be watched.
+fn busy(name: &str) -> String {
+    let file = scratch().join("vk-random.bin");
+    if !file.exists() {
+        // xorshift64*: random enough that neither zero-page detection nor compression helps.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut data = Vec::with_capacity(32 << 20);
+        while data.len() < 32 << 20 {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            data.extend_from_slice(&x.wrapping_mul(0x2545_F491_4F6C_DD1D).to_le_bytes());
+        }
+        std::fs::write(&file, data).unwrap();
+    }
+    format!(
+        "<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\
+         <name>{name}</name><memory unit='MiB'>64</memory><vcpu placement='static'>1</vcpu>\
+         <os><type arch='x86_64' machine='pc'>hvm</type></os>\
+         <devices><memballoon model='none'/></devices>\
+         <qemu:commandline><qemu:arg value='-device'/>\
+         <qemu:arg value='loader,file={},addr=0x1000000,force-raw=on'/></qemu:commandline>\
+         </domain>",
+        file.display()
+    )
+}
+
+/// Starts a migration of `dom` to `dst` at `mib_per_s` on a thread, waits until the source's
+/// job statistics show it under way, and returns the thread with the statistics seen.
+fn slow_migration(
+    dom: &Domain,
+    dst: &Connect,
+    mib_per_s: u64,
+) -> (std::thread::JoinHandle<virtkit_api::Result<Domain>>, TypedParams) {
+    let mut p = migrate_params();
+    p.add_ullong("bandwidth", mib_per_s).unwrap();
+    let (d, c) = (dom.clone(), dst.clone());
+    let worker = std::thread::spawn(move || d.migrate3(&c, &p, DomainMigrateFlags::LIVE));
+    let mut seen = TypedParams::new();
+    wait_until("migration job statistics", || {
+        match dom.job_stats(virtkit_api::flags::DomainGetJobStatsFlags::empty()) {
+            // VIR_DOMAIN_JOB_UNBOUNDED with data on the way.
+            Ok(js) if js.type_ == 2 && js.params.get_ullong("memory_processed").ok().flatten().unwrap_or(0) > 0 => {
+                seen = js.params;
+                true
+            }
+            _ => false,
+        }
+    });
+    (worker, seen)
+}
+
+#[test]
+fn migration_watched_through_job_statistics_with_capped_bandwidth() {
+    let Some((a, b)) = daemons("capped migration") else { return };
+    let src = virtkit_libvirt::open(&a).unwrap();
+    let dst = virtkit_libvirt::open(&b).unwrap();
+    clean(&src, "vk-slow");
+    clean(&dst, "vk-slow");
+    let dom = src.create_xml(&busy("vk-slow"), virtkit_api::flags::DomainCreateFlags::empty()).unwrap();
+    let (worker, first) = slow_migration(&dom, &dst, 2);
+    assert!(first.get_ullong("memory_total").unwrap().unwrap() >= 64 << 20, "{first:?}");
+    let remaining = first.get_ullong("memory_remaining").unwrap().unwrap();
+    assert!(remaining > 0);
+    assert_eq!(dom.migrate_max_speed(virtkit_api::flags::DomainMigrateMaxSpeedFlags::empty()).unwrap(), 2);
+    // The destination holds the incoming guest, paused (migrating).
+    let incoming = dst.lookup_by_name("vk-slow").unwrap();
+    assert_eq!(state(&incoming).0, 3);
+    // Lift the cap; the migration finishes.
+    dom.migrate_set_max_speed(8192, virtkit_api::flags::DomainMigrateMaxSpeedFlags::empty()).unwrap();
+    let moved = worker.join().unwrap().unwrap();
+    assert_eq!(state(&moved), (1, 2));
+    let done = moved.job_stats(virtkit_api::flags::DomainGetJobStatsFlags::COMPLETED).unwrap();
+    assert!(done.params.get_ullong("memory_processed").unwrap().unwrap() > 32 << 20, "{done:?}");
+    moved.destroy().unwrap();
+}
+
+/// Last (tests run in name order, one at a time): it kills the destination daemon.
+#[test]
+fn zz_destination_daemon_killed_during_perform() {
+    let Some((a, b)) = daemons("fault") else { return };
+    let pids = std::env::var("VIRTKIT_LIBVIRT_DAEMON_PIDS").unwrap_or_default();
+    let Some(dst_pid) = pids.split(',').nth(1).filter(|p| !p.is_empty()) else {
+        eprintln!("fault: skipped, VIRTKIT_LIBVIRT_DAEMON_PIDS does not name the destination daemon");
+        return;
+    };
+    let src = virtkit_libvirt::open(&a).unwrap();
+    let dst = virtkit_libvirt::open(&b).unwrap();
+    clean(&src, "vk-fault");
+    clean(&dst, "vk-fault");
+    let dom = src.create_xml(&busy("vk-fault"), virtkit_api::flags::DomainCreateFlags::empty()).unwrap();
+    let (worker, _) = slow_migration(&dom, &dst, 2);
+    // Perform is under way: the destination's daemon dies.
+    let killed = std::process::Command::new("kill").args(["-KILL", dst_pid]).status().unwrap();
+    assert!(killed.success());
+    let err = worker.join().unwrap().unwrap_err();
+    eprintln!("fault: the caller got {:?} / {:?}: {}", err.code(), err.domain(), err.message());
+    assert!(!err.message().is_empty());
+    // The guest still runs on the source.
+    wait_until("the source guest running again", || state(&dom).0 == 1);
+    dom.destroy().unwrap();
+}
