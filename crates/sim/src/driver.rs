@@ -15,9 +15,10 @@ use virtkit_api::flags::{
     ConnectGetAllDomainStatsFlags, ConnectListAllDomainsFlags as ListFlags, DomainAbortJobFlags,
     DomainCoreDumpFlags, DomainCreateFlags, DomainDefineFlags, DomainDestroyFlags,
     DomainGetHostnameFlags, DomainGetJobStatsFlags, DomainMemoryFlags, DomainMemoryModFlags,
-    DomainMigrateFlags, DomainModificationImpact, DomainRebootFlags, DomainSaveImageXMLFlags,
-    DomainSaveRestoreFlags, DomainSetTimeFlags, DomainSetUserPasswordFlags, DomainShutdownFlags,
-    DomainStatsTypes, DomainUndefineFlags, DomainVcpuFlags, DomainXMLFlags,
+    DomainMigrateFlags, DomainMigrateMaxSpeedFlags, DomainModificationImpact, DomainRebootFlags,
+    DomainSaveImageXMLFlags, DomainSaveRestoreFlags, DomainSetTimeFlags,
+    DomainSetUserPasswordFlags, DomainShutdownFlags, DomainStatsTypes, DomainUndefineFlags,
+    DomainVcpuFlags, DomainXMLFlags,
 };
 use virtkit_api::types::{
     BlockInfo, BlockStats, ControlInfo, DiskError, DomainInfo, FsInfo, GuestTime, IOThreadInfo,
@@ -1129,6 +1130,57 @@ impl Driver for SimDriver {
 
     fn domain_get_launch_security_info(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
         self.call("domain_get_launch_security_info", || self.launch_security_info(dom, flags))
+    }
+
+    // ---- migration tunables ----
+
+    fn domain_migrate_set_max_downtime(
+        &self,
+        dom: &Domain,
+        downtime: u64,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_migrate_set_max_downtime", || self.set_max_downtime(dom, downtime, flags))
+    }
+
+    fn domain_migrate_get_max_downtime(&self, dom: &Domain, flags: u32) -> Result<u64> {
+        self.call("domain_migrate_get_max_downtime", || self.max_downtime(dom, flags))
+    }
+
+    fn domain_migrate_get_compression_cache(&self, dom: &Domain, flags: u32) -> Result<u64> {
+        self.call("domain_migrate_get_compression_cache", || self.compression_cache(dom, flags))
+    }
+
+    fn domain_migrate_set_compression_cache(
+        &self,
+        dom: &Domain,
+        cache_size: u64,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_migrate_set_compression_cache", || {
+            self.set_compression_cache(dom, cache_size, flags)
+        })
+    }
+
+    fn domain_migrate_set_max_speed(
+        &self,
+        dom: &Domain,
+        bandwidth: u64,
+        flags: DomainMigrateMaxSpeedFlags,
+    ) -> Result<()> {
+        self.call("domain_migrate_set_max_speed", || self.set_max_speed(dom, bandwidth, flags))
+    }
+
+    fn domain_migrate_get_max_speed(
+        &self,
+        dom: &Domain,
+        flags: DomainMigrateMaxSpeedFlags,
+    ) -> Result<u64> {
+        self.call("domain_migrate_get_max_speed", || self.max_speed(dom, flags))
+    }
+
+    fn domain_migrate_start_post_copy(&self, dom: &Domain, flags: u32) -> Result<()> {
+        self.call("domain_migrate_start_post_copy", || self.start_post_copy(dom, flags))
     }
 
     // ---- migration ----

@@ -51,6 +51,7 @@ pub(crate) const DEFAULT_DOMAIN_XML: &str = "<domain type='test'>
 
 /// The outgoing migration of a domain (its job between Begin and Confirm).
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)] // Independent facts of one job.
 pub(crate) struct MigrationOut {
     /// The state the domain had when the migration began (restored when it is cancelled).
     pub(crate) resume_to: Option<(DomainState, i32)>,
@@ -60,6 +61,10 @@ pub(crate) struct MigrationOut {
     pub(crate) performed: bool,
     /// Started (ms of the host's clock) for the job statistics.
     pub(crate) started_ms: u64,
+    /// Begun with `VIR_MIGRATE_POSTCOPY`.
+    pub(crate) postcopy: bool,
+    /// `virDomainMigrateStartPostCopy` was called.
+    pub(crate) postcopy_started: bool,
 }
 
 /// One domain of a host (`virDomainObj`).
@@ -89,6 +94,8 @@ pub(crate) struct Dom {
     pub(crate) guest_time: (i64, u32),
     /// The guest's frozen file systems (`/`, `/boot`).
     pub(crate) frozen: [bool; 2],
+    /// Migration downtime, bandwidth and cache.
+    pub(crate) migration_tunables: crate::migtune::MigrationTunables,
 }
 
 /// Counters that move while a guest runs: CPU time and I/O.
@@ -133,6 +140,7 @@ impl Dom {
             migration: None,
             guest_time: (crate::guest::GUEST_EPOCH, 0),
             frozen: [false; 2],
+            migration_tunables: crate::migtune::MigrationTunables::default(),
         }
     }
 

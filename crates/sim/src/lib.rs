@@ -84,9 +84,11 @@
 //! * Not implemented (they answer "not supported"): devices (attach, detach, update), block
 //!   jobs, copies, backups and block I/O tuning, checkpoint-free calls such as block peek,
 //!   resize and thresholds, guest vCPU and guest info agent calls, SSH keys, consoles,
-//!   channels, graphics and screenshots, launch security state, dirty rate, the migration
-//!   tunables (max speed, downtime, compression cache, post-copy) and the tunnelled Prepare
-//!   steps (the sim has no streams). The test driver has none of the migration ones either.
+//!   channels, graphics and screenshots, launch security state, dirty rate and the tunnelled
+//!   Prepare steps (the sim has no streams).
+//! * The migration tunables (downtime, bandwidth, compression cache, post-copy), which the
+//!   test driver lacks, follow the QEMU driver (defaults 300 ms, `QEMU_DOMAIN_MIG_BANDWIDTH_MAX`
+//!   MiB/s, 64 MiB).
 //!
 //! Every comparison with the test driver is a test under `tests/oracle*.rs`, step by step
 //! through python3-libvirt on `test:///default`.
@@ -100,6 +102,7 @@ mod host;
 mod iothreads;
 mod lifecycle;
 mod migration;
+mod migtune;
 mod node;
 mod tunables;
 mod tune;
@@ -108,6 +111,7 @@ pub use driver::SimDriver;
 pub use faults::{CALL_LOG_LIMIT, FaultAction, Trigger};
 pub use handle::{DomainSnapshot, Host};
 pub use migration::COOKIE_MAGIC;
+pub use migtune::MIGRATION_BANDWIDTH_MAX;
 pub use node::NodeInfo;
 
 /// The URI scheme the sim driver serves.

@@ -407,6 +407,8 @@ impl SimDriver {
                 abort_requested: false,
                 performed: false,
                 started_ms: clock,
+                postcopy: flags.contains(F::POSTCOPY),
+                postcopy_started: false,
             });
             let mut c = Cookie::new("begin", &self.host.name);
             c.set("name", d.name());
@@ -475,6 +477,8 @@ impl SimDriver {
                 abort_requested: false,
                 performed: false,
                 started_ms: clock,
+                postcopy: flags.contains(F::POSTCOPY),
+                postcopy_started: false,
             });
             if m.abort_requested {
                 m.abort_requested = false;

@@ -250,3 +250,30 @@ fn metadata_and_definition_events() {
         ]
     );
 }
+
+#[test]
+fn migration_tunables_follow_the_qemu_driver() {
+    use virtkit_api::flags::{DomainMigrateFlags as F, DomainMigrateMaxSpeedFlags as S};
+    let (_h, c) = conn("f-migtune");
+    let d = c.lookup_by_name("test").unwrap();
+    assert_eq!(d.migrate_max_downtime(0).unwrap(), 300);
+    d.migrate_set_max_downtime(50, 0).unwrap();
+    assert_eq!(d.migrate_max_downtime(0).unwrap(), 50);
+    assert_eq!(d.migrate_compression_cache(0).unwrap(), 64 << 20);
+    assert_eq!(d.migrate_max_speed(S::empty()).unwrap(), virtkit_sim::MIGRATION_BANDWIDTH_MAX);
+    d.migrate_set_max_speed(100, S::POSTCOPY).unwrap();
+    assert_eq!(d.migrate_max_speed(S::POSTCOPY).unwrap(), 100);
+    let e =
+        d.migrate_set_max_speed(virtkit_sim::MIGRATION_BANDWIDTH_MAX + 1, S::empty()).unwrap_err();
+    assert_eq!(e.message(), "numerical overflow: bandwidth must be less than 8796093022208");
+    let e = d.migrate_start_post_copy(0).unwrap_err();
+    assert!(e.message().ends_with("post-copy can be started only during migration"));
+    let drv = c.driver();
+    drv.domain_migrate_begin3(&d, None, F::LIVE, None, 0).unwrap();
+    assert!(d.migrate_start_post_copy(0).unwrap_err().message().contains("VIR_MIGRATE_POSTCOPY"));
+    drv.domain_migrate_confirm3(&d, &[], F::LIVE, true).unwrap();
+    drv.domain_migrate_begin3(&d, None, F::LIVE | F::POSTCOPY, None, 0).unwrap();
+    d.migrate_start_post_copy(0).unwrap();
+    d.destroy().unwrap();
+    assert!(d.migrate_max_downtime(0).unwrap_err().message().ends_with("domain is not running"));
+}
