@@ -463,7 +463,9 @@ impl<'a> Builder<'a> {
             }
         };
         if !self.attributes.is_empty() {
-            element.attributes = self.attributes.drain(..).collect();
+            // `append` moves the attributes with one copy into a vector of their final size.
+            element.attributes = Vec::with_capacity(self.attributes.len());
+            element.attributes.append(&mut self.attributes);
         }
         if empty {
             self.pending = None;
@@ -478,8 +480,29 @@ impl<'a> Builder<'a> {
     /// returns where it ends.
     fn end_tag(&mut self, offset: usize) -> Result<usize, Error> {
         let input = self.input;
+        let b = input.as_bytes();
+        // Usually the end tag names the open element: compare instead of scanning a name.
+        if let Some(open) = self.stack.last() {
+            let at = offset + 2 + open.name.len();
+            if b.get(offset + 2..at) == Some(open.name.as_bytes()) {
+                match b.get(at) {
+                    Some(b'>') => {
+                        self.end();
+                        return Ok(at + 1);
+                    }
+                    Some(c) if is_space_byte(*c) => {
+                        let at = skip_space(b, at);
+                        if b.get(at) == Some(&b'>') {
+                            self.end();
+                            return Ok(at + 1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         let (name, mut at) = read_name(input, offset + 2);
-        at = skip_space(input.as_bytes(), at);
+        at = skip_space(b, at);
         if input.as_bytes().get(at) != Some(&b'>') {
             return Err(self.err(ErrorKind::Syntax("malformed end tag".into()), offset));
         }
@@ -585,7 +608,8 @@ impl<'a> Builder<'a> {
                 v.extend(self.nodes.drain(start..).filter(|n| keep(n)));
                 v
             } else {
-                self.nodes.drain(start..).collect()
+                // One copy into a vector of the final size.
+                self.nodes.split_off(start)
             };
             self.close(element);
         }

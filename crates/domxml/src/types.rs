@@ -115,24 +115,25 @@ pub fn memory_kib(value: &str, unit: Option<&str>) -> Result<u64, ValueError> {
 
 /// libvirt's unit table (`virScaleInteger`): binary units are case-insensitive on the letter.
 fn unit_scale(unit: &str) -> Option<u64> {
-    let lower = unit.to_ascii_lowercase();
-    if lower == "b" || lower == "byte" || lower == "bytes" {
+    if ["b", "byte", "bytes"].iter().any(|u| unit.eq_ignore_ascii_case(u)) {
         return Some(1);
     }
-    let mut chars = lower.chars();
-    let power = match chars.next()? {
-        'k' => 1,
-        'm' => 2,
-        'g' => 3,
-        't' => 4,
-        'p' => 5,
-        'e' => 6,
+    let (first, rest) = unit.split_at_checked(1)?;
+    let power = match first.as_bytes()[0].to_ascii_lowercase() {
+        b'k' => 1,
+        b'm' => 2,
+        b'g' => 3,
+        b't' => 4,
+        b'p' => 5,
+        b'e' => 6,
         _ => return None,
     };
-    let base: u64 = match chars.as_str() {
-        "" | "ib" => 1024,
-        "b" => 1000,
-        _ => return None,
+    let base: u64 = if rest.is_empty() || rest.eq_ignore_ascii_case("ib") {
+        1024
+    } else if rest.eq_ignore_ascii_case("b") {
+        1000
+    } else {
+        return None;
     };
     Some(base.pow(power))
 }
