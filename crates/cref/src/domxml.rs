@@ -135,9 +135,27 @@ impl Libvirt {
     /// }
     /// ```
     pub fn domain_format(&self, def: &CDomainDef) -> Result<String, String> {
+        self.domain_format_flags(def, true)
+    }
+
+    /// `virDomainDefFormat(def, generic xmlopt, flags)`: with `VIR_DOMAIN_DEF_FORMAT_SECURE`
+    /// when `secure`, with no flag otherwise (secrets withheld, as `virDomainGetXMLDesc`
+    /// without `VIR_DOMAIN_XML_SECURE`).
+    ///
+    /// ```
+    /// if let Some(lv) = virtkit_cref::libvirt() {
+    ///     let def = lv.domain_parse("<domain type='test'><name>a</name><memory>1</memory>\
+    ///         <os><type>hvm</type></os><devices><graphics type='vnc' passwd='s'/>\
+    ///         <video><model type='vga'/></video></devices></domain>").unwrap();
+    ///     assert!(lv.domain_format_flags(&def, true).unwrap().contains("passwd='s'"));
+    ///     assert!(!lv.domain_format_flags(&def, false).unwrap().contains("passwd"));
+    /// }
+    /// ```
+    pub fn domain_format_flags(&self, def: &CDomainDef, secure: bool) -> Result<String, String> {
         let fns = dom(self).ok_or("libvirt's domain XML functions are not available")?;
+        let flags = if secure { FORMAT_SECURE } else { 0 };
         // SAFETY: `def.ptr` is a live virDomainDef; the result is a malloc'd string or NULL.
-        let out = unsafe { (fns.format)(def.ptr, fns.xmlopt as *mut c_void, FORMAT_SECURE) };
+        let out = unsafe { (fns.format)(def.ptr, fns.xmlopt as *mut c_void, flags) };
         // SAFETY: NULL or a string allocated by libvirt.
         if let Some(s) = unsafe { Libvirt::take_string(out) } {
             return Ok(s);

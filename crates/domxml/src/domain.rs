@@ -855,7 +855,7 @@ impl<'a> Domain<'a> {
         for r in 0..=DOMAIN_CHILD_ORDER.len() {
             self.write_typed(out, r, flags);
             for (e, _) in self.others.iter().zip(&ranks).filter(|(_, rk)| **rk == r) {
-                write_element(out, e, 1, Style::Libvirt);
+                write_kept(out, e, 1, flags);
             }
         }
         if out.len() == body {
@@ -1279,22 +1279,34 @@ fn write_action(out: &mut String, name: &str, a: Option<LifecycleAction>) {
     display_element(out, 1, name, a.as_ref());
 }
 
-/// Secrets that libvirt writes only with `VIR_DOMAIN_XML_SECURE`: `passwd` on `<graphics>`
-/// and the HTTP `<cookies>` of network disk sources (backing stores included).
 fn write_devices(out: &mut String, devices: &Devices<'_>, flags: FormatFlags) {
     // libvirt always writes the pair, even around no device.
     out.push_str("  <devices>\n");
-    let secure = flags.contains(FormatFlags::SECURE);
     for d in &devices.items {
-        if !secure && holds_secret(&d.element) {
-            let mut e = d.element.clone();
-            strip_secrets(&mut e);
-            write_element(out, &e, 2, Style::Libvirt);
-        } else {
-            write_element(out, &d.element, 2, Style::Libvirt);
-        }
+        write_kept(out, &d.element, 2, flags);
     }
     out.push_str("  </devices>\n");
+}
+
+/// Writes an element kept as read, without the secrets that libvirt writes only with
+/// `VIR_DOMAIN_XML_SECURE`, unless `flags` has [`FormatFlags::SECURE`].
+///
+/// libvirt withholds exactly two things (`virDomainGraphicsAuthDefFormatAttr` and the HTTP
+/// cookies of `virDomainDiskSourceFormat`): `passwd` on `<graphics>` (vnc, spice, rdp: the
+/// only graphics with a password in the schema), and the `<cookies>` of a network
+/// `<source>` (disks, their backing stores and mirrors, nvram). Secret *references*
+/// (`<auth><secret uuid=.../>`, `<encryption>`), launch-security certificates and key paths are
+/// written either way, as libvirt writes them. `tests/libvirt_secrets.rs` checks this against
+/// libvirt's own formatter over the corpus. Kept elements outside `<devices>` (a second
+/// `<devices>`, an `<os>` the model leaves untyped) are filtered the same way.
+fn write_kept(out: &mut String, e: &Element<'_>, depth: usize, flags: FormatFlags) {
+    if !flags.contains(FormatFlags::SECURE) && holds_secret(e) {
+        let mut e = e.clone();
+        strip_secrets(&mut e);
+        write_element(out, &e, depth, Style::Libvirt);
+    } else {
+        write_element(out, e, depth, Style::Libvirt);
+    }
 }
 
 fn is_secret_attribute(owner: &Element<'_>, name: &str) -> bool {
