@@ -132,7 +132,7 @@ fn migrate(c: &mut Criterion) {
     let (a2, b2) = hosts("bench-v2", &[DrvFeature::MigrationV2]);
     let mut g = c.benchmark_group("migrate");
     g.bench_function("v3_params_there_and_back", |b| {
-        b.iter(|| round_trip(&a3p, &b3p, Some(&params)))
+        b.iter(|| round_trip(&a3p, &b3p, Some(&params)));
     });
     g.bench_function("v3_there_and_back", |b| b.iter(|| round_trip(&a3, &b3, None)));
     g.bench_function("v2_there_and_back", |b| b.iter(|| round_trip(&a2, &b2, None)));
