@@ -30,6 +30,11 @@ const SOURCES: &[&str] = &[
 ];
 
 /// The `virt` methods this crate calls and the libvirt function each one calls.
+///
+/// ```
+/// use virtkit_libvirt::coverage::VIRT_WRAPPED;
+/// assert!(VIRT_WRAPPED.contains(&("suspend", "virDomainSuspend")));
+/// ```
 pub const VIRT_WRAPPED: &[(&str, &str)] = &[
     ("os_type", "virDomainGetOSType"),
     ("xml_desc", "virDomainGetXMLDesc"),
@@ -85,6 +90,11 @@ pub const VIRT_WRAPPED: &[(&str, &str)] = &[
 /// callbacks this binding implements, with the Rust item that offers them. Freeing and
 /// referencing are Rust ownership, as `virtkit_api` documents; the binding also calls the
 /// C functions for libvirt's own handles (`virt`'s `Drop` and `Clone`).
+///
+/// ```
+/// use virtkit_libvirt::coverage::CLIENT_SIDE;
+/// assert!(CLIENT_SIDE.iter().any(|(c, _)| *c == "virDomainMigrate3"));
+/// ```
 pub const CLIENT_SIDE: &[(&str, &str)] = &[
     ("virDomainMigrate", "Domain::migrate (v1/v2/v3 over the Prepare/Perform/Finish steps)"),
     ("virDomainMigrate2", "Domain::migrate2"),

@@ -52,6 +52,14 @@ pub struct Credential {
 
 /// An authentication callback for [`LibvirtDriver::open_auth`]: one answer per request
 /// (`None` leaves the credential unanswered); an `Err` fails the authentication.
+///
+/// ```
+/// let mut cb = |creds: &[virtkit_libvirt::Credential]| -> Result<Vec<Option<String>>, ()> {
+///     Ok(creds.iter().map(|c| (c.kind == 2).then(|| "admin".to_owned())).collect())
+/// };
+/// let auth: virtkit_libvirt::AuthCallback<'_> = &mut cb;
+/// # let _ = auth;
+/// ```
 pub type AuthCallback<'a> =
     &'a mut dyn FnMut(&[Credential]) -> core::result::Result<Vec<Option<String>>, ()>;
 

@@ -15,7 +15,8 @@
 //!   missing function is libvirt's "not supported" error.
 //! * Typed parameters go through `virtkit_typedparams` ([`params`]), cpumaps through
 //!   `virtkit_cpumap`; the migration steps ([`migration`]) let `virtkit_api`'s client-side
-//!   sequencing (`Domain::migrate3`, ...) drive real migrations between two connections.
+//!   sequencing (`Domain::migrate3`, ...) drive real migrations between two connections;
+//!   definitions as `virtkit_domxml`'s typed model on request ([`definition`]).
 //! * [`coverage`] accounts for all 209 `virDomain*` functions of libvirt 9.0's API.
 //!
 //! ```
@@ -36,6 +37,7 @@
 
 pub mod callbacks;
 pub mod coverage;
+pub mod definition;
 pub mod driver;
 pub mod error;
 pub mod event_loop;

@@ -27,6 +27,15 @@ use crate::error::{VirtResult, check, check_ptr};
 
 /// A domain snapshot (`virDomainSnapshotPtr`); clones share it (`virDomainSnapshotRef`),
 /// dropping the last one is `virDomainSnapshotFree`.
+///
+/// ```
+/// let (conn, drv) = virtkit_libvirt::LibvirtDriver::open("test:///default", false)?;
+/// let dom = conn.lookup_by_name("test")?;
+/// let s: virtkit_libvirt::Snapshot = drv.snapshot_create_xml(&dom, "<domainsnapshot/>", 0)?;
+/// let t = s.clone();
+/// assert_eq!(s.name()?, t.name()?);
+/// # Ok::<(), virtkit_api::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Snapshot {
     dom: Domain,
@@ -35,6 +44,15 @@ pub struct Snapshot {
 
 /// A domain checkpoint (`virDomainCheckpointPtr`); clones share it
 /// (`virDomainCheckpointRef`), dropping the last one is `virDomainCheckpointFree`.
+///
+/// ```
+/// let (conn, drv) = virtkit_libvirt::LibvirtDriver::open("test:///default", false)?;
+/// let dom = conn.lookup_by_name("test")?;
+/// let c: virtkit_libvirt::Checkpoint = drv.checkpoint_create_xml(&dom, "<domaincheckpoint/>", 0)?;
+/// let d = c.clone();
+/// assert_eq!(c.name()?, d.name()?);
+/// # Ok::<(), virtkit_api::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Checkpoint {
     dom: Domain,
