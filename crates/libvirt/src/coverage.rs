@@ -1,7 +1,7 @@
 //! Which of libvirt's `virDomain*` functions this binding reaches, measured from its own
 //! sources: a function is reached when the binding calls it through `virt::sys`, resolves it at
 //! run time ([`crate::sym`]), calls the `virt` wrapper that calls it ([`VIRT_WRAPPED`]), or
-//! when `virtkit_api` re-creates it on the client side on top of the driver callbacks this
+//! when `virtkit_api` or `virtkit_migrate` re-creates it on the client side on top of the driver callbacks this
 //! binding implements ([`CLIENT_SIDE`]: the managed migrations, handle accessors, ...).
 //!
 //! The test `tests/coverage.rs` compares [`reached`] with the `virDomain*` functions of the
@@ -13,7 +13,7 @@
 //! assert!(reached.contains("virDomainGetVcpuPinInfo"));       // through virt::sys
 //! assert!(reached.contains("virDomainMigrateBegin3Params"));  // looked up at run time
 //! assert!(reached.contains("virDomainSuspend"));              // through virt's wrapper
-//! assert!(reached.contains("virDomainMigrate3"));             // virtkit_api over the steps
+//! assert!(reached.contains("virDomainMigrate3"));             // virtkit_migrate over the steps
 //! ```
 
 use std::collections::BTreeSet;
@@ -86,7 +86,9 @@ pub const VIRT_WRAPPED: &[(&str, &str)] = &[
     ("has_metadata", "virDomainSnapshotHasMetadata"),
 ];
 
-/// libvirt functions that `virtkit_api` re-creates on the client side, on top of the driver
+/// libvirt functions that `virtkit_migrate` (the six migration entry points, as
+/// `DomainMigrate` methods of `virtkit_api::Domain`) and `virtkit_api` re-create on the
+/// client side, on top of the driver
 /// callbacks this binding implements, with the Rust item that offers them. Freeing and
 /// referencing are Rust ownership, as `virtkit_api` documents; the binding also calls the
 /// C functions for libvirt's own handles (`virt`'s `Drop` and `Clone`).
@@ -96,12 +98,24 @@ pub const VIRT_WRAPPED: &[(&str, &str)] = &[
 /// assert!(CLIENT_SIDE.iter().any(|(c, _)| *c == "virDomainMigrate3"));
 /// ```
 pub const CLIENT_SIDE: &[(&str, &str)] = &[
-    ("virDomainMigrate", "Domain::migrate (v1/v2/v3 over the Prepare/Perform/Finish steps)"),
-    ("virDomainMigrate2", "Domain::migrate2"),
-    ("virDomainMigrate3", "Domain::migrate3 (v3 with parameters over the *3Params steps)"),
-    ("virDomainMigrateToURI", "Domain::migrate_to_uri (Perform/Perform3 on the source)"),
-    ("virDomainMigrateToURI2", "Domain::migrate_to_uri2"),
-    ("virDomainMigrateToURI3", "Domain::migrate_to_uri3 (Perform3Params on the source)"),
+    (
+        "virDomainMigrate",
+        "virtkit_migrate::DomainMigrate::migrate (v1/v2/v3 over the Prepare/Perform/Finish steps)",
+    ),
+    ("virDomainMigrate2", "virtkit_migrate::DomainMigrate::migrate2"),
+    (
+        "virDomainMigrate3",
+        "virtkit_migrate::DomainMigrate::migrate3 (v3 with parameters over the *3Params steps)",
+    ),
+    (
+        "virDomainMigrateToURI",
+        "virtkit_migrate::DomainMigrate::migrate_to_uri (Perform/Perform3 on the source)",
+    ),
+    ("virDomainMigrateToURI2", "virtkit_migrate::DomainMigrate::migrate_to_uri2"),
+    (
+        "virDomainMigrateToURI3",
+        "virtkit_migrate::DomainMigrate::migrate_to_uri3 (Perform3Params on the source)",
+    ),
     ("virDomainCreateLinux", "Connect::create_linux (virDomainCreateXML)"),
     ("virDomainLookupByUUIDString", "Connect::lookup_by_uuid_string (virDomainLookupByUUID)"),
     ("virDomainGetUUIDString", "Domain::uuid_string"),

@@ -14,8 +14,8 @@
 //!   migration steps, are looked up at run time ([`sym`]), so nothing fails to link and a
 //!   missing function is libvirt's "not supported" error.
 //! * Typed parameters go through `virtkit_typedparams` ([`params`]), cpumaps through
-//!   `virtkit_cpumap`; the migration steps ([`migration`]) let `virtkit_api`'s client-side
-//!   sequencing (`Domain::migrate3`, ...) drive real migrations between two connections;
+//!   `virtkit_cpumap`; the migration steps ([`migration`]) let `virtkit_migrate`'s client-side
+//!   sequencing (`DomainMigrate::migrate3`, ...) drive real migrations between two connections;
 //!   definitions as `virtkit_domxml`'s typed model on request ([`definition`]).
 //! * [`coverage`] accounts for all 209 `virDomain*` functions of libvirt 9.0's API.
 //!

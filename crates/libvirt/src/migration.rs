@@ -1,6 +1,7 @@
 //! The migration protocol steps (v1, v2, v3 and v3 with parameters) through libvirt's private
 //! entry points (`virDomainMigrateBegin3Params`, ...), resolved at run time ([`crate::sym`]),
-//! so that virtkit's client-side sequencing (`Domain::migrate3` and friends in `virtkit_api`)
+//! so that virtkit's client-side sequencing (`virtkit_migrate`: `DomainMigrate::migrate3` and
+//! friends)
 //! drives a real migration between two libvirt connections exactly as libvirt's client
 //! library does. With a remote connection each step is the RPC of the same name.
 //!

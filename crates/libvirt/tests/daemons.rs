@@ -5,7 +5,7 @@
 //!
 //! On a tiny diskless guest: define and start, live vCPU pinning, scheduler / memory / blkio
 //! tunables, suspend and resume with reasons, save and restore, bulk statistics, events; a
-//! live migration driven by virtkit's client-side sequencing (`Domain::migrate3`, v3 with
+//! live migration driven by virtkit's client-side sequencing (`virtkit_migrate`, v3 with
 //! parameters, over this crate's Begin3/Prepare3/Perform3/Finish3/Confirm3 steps) and a
 //! peer-to-peer one back, the guest running on the destination with its pinning.
 
@@ -209,7 +209,7 @@ fn live_migration_by_virtkit_then_peer_to_peer_back() {
     let started = Instant::now();
     let moved = dom.migrate3(&dst, &migrate_params(), DomainMigrateFlags::LIVE).unwrap();
     let took = started.elapsed();
-    eprintln!("managed v3 migration (virtkit_api::Domain::migrate3), first: {took:?}");
+    eprintln!("managed v3 migration (virtkit_migrate::DomainMigrate::migrate3), first: {took:?}");
     assert_eq!(moved.name(), "vk-mig");
     assert_eq!(state(&moved), (1, 2)); // running, migrated
     assert_eq!(moved.vcpu_pin_info(2, 1, LIVE).unwrap().cpuset(1).unwrap().to_string(), "0");
@@ -232,10 +232,32 @@ fn live_migration_by_virtkit_then_peer_to_peer_back() {
     // Timing, warm (the first migration of a guest also pays for the destination's first QEMU
     // start): virtkit's sequencing, then libvirt's own client (virsh), the same migration
     // (one sample each: printed for the record, not asserted, on a shared machine).
+    // This one through virtkit's orchestrator crate, every step observed.
+    let mut log = virtkit_migrate::StepLog::default();
     let started = Instant::now();
-    let again = back.migrate3(&dst, &migrate_params(), DomainMigrateFlags::LIVE).unwrap();
+    let again = virtkit_migrate::Migration::new(&back)
+        .observer(&mut log)
+        .migrate3(&dst, &migrate_params(), DomainMigrateFlags::LIVE)
+        .unwrap();
     let took = started.elapsed();
-    eprintln!("managed v3 migration, warm (virtkit): {took:?}");
+    eprintln!("managed v3 migration, warm (virtkit_migrate): {took:?}");
+    let steps: Vec<String> =
+        log.reports.iter().map(|r| format!("{}: {}", r.host, r.step)).collect();
+    eprintln!("{}", steps.join("\n"));
+    let calls: Vec<&str> =
+        steps.iter().filter(|s| s.contains("Migrate")).map(String::as_str).collect();
+    assert_eq!(
+        calls,
+        [
+            "source: domainMigrateBegin3Params",
+            "destination: domainMigratePrepare3Params",
+            "source: domainMigratePerform3Params",
+            "destination: domainMigrateFinish3Params",
+            "source: domainMigrateConfirm3Params",
+        ]
+    );
+    assert!(log.reports.iter().all(|r| r.outcome.is_ok()));
+    assert_eq!(state(&again), (1, 2));
     again
         .migrate_to_uri3(Some(&a), &p, DomainMigrateFlags::LIVE | DomainMigrateFlags::PEER2PEER)
         .unwrap();
