@@ -53,7 +53,9 @@ pub(crate) fn parse_def(state: &mut HostState, xml: &str) -> Result<Def> {
     if def.uuid.is_none() {
         def.uuid = Some(virtkit_domxml::Uuid(state.generate_uuid()));
     }
-    def.id = None;
+    if def.id.is_some() {
+        def.id = None;
+    }
     if let Some(cur) = &def.current_memory
         && cur.kib > memory_kib(&def)
     {
