@@ -95,6 +95,27 @@ const HOST_ARCH: Option<&str> = if cfg!(target_arch = "x86_64") {
     None
 };
 
+/// The position of `name` in [`DOMAIN_CHILD_ORDER`], at compile time (a name not in it is a
+/// compile-time error).
+const fn rank_of(name: &str) -> usize {
+    let mut i = 0;
+    while i < DOMAIN_CHILD_ORDER.len() {
+        let n = DOMAIN_CHILD_ORDER[i].as_bytes();
+        let m = name.as_bytes();
+        if n.len() == m.len() {
+            let mut j = 0;
+            while j < n.len() && n[j] == m[j] {
+                j += 1;
+            }
+            if j == n.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a child of <domain> in DOMAIN_CHILD_ORDER")
+}
+
 fn rank(name: &str) -> usize {
     DOMAIN_CHILD_ORDER.iter().position(|n| *n == name).unwrap_or(DOMAIN_CHILD_ORDER.len())
 }
@@ -869,7 +890,7 @@ impl<'a> Domain<'a> {
     // One arm per typed child of <domain>, in libvirt's order.
     #[allow(clippy::too_many_lines)]
     fn write_typed(&self, out: &mut String, rank: usize, flags: FormatFlags) {
-        let Some(name) = DOMAIN_CHILD_ORDER.get(rank) else {
+        if rank >= DOMAIN_CHILD_ORDER.len() {
             // After libvirt's own elements: the driver namespace's.
             if let Some(q) = &self.qemu {
                 q.write(out);
@@ -878,23 +899,32 @@ impl<'a> Domain<'a> {
                 n.write(out);
             }
             return;
-        };
-        match *name {
-            "name" => text_element(out, 1, "name", self.name.as_deref()),
-            "uuid" => display_element(out, 1, "uuid", self.uuid.as_ref()),
-            "genid" => match self.genid {
+        }
+        // Integer comparisons: a string match here costs more than the writing.
+        match rank {
+            r if r == const { rank_of("name") } => {
+                text_element(out, 1, "name", self.name.as_deref());
+            }
+            r if r == const { rank_of("uuid") } => {
+                display_element(out, 1, "uuid", self.uuid.as_ref());
+            }
+            r if r == const { rank_of("genid") } => match self.genid {
                 Some(Some(g)) => display_element(out, 1, "genid", Some(&g)),
                 Some(None) => out.push_str("  <genid/>\n"),
                 None => {}
             },
-            "title" => text_element(out, 1, "title", self.title.as_deref()),
-            "description" => text_element(out, 1, "description", self.description.as_deref()),
-            "metadata" => {
+            r if r == const { rank_of("title") } => {
+                text_element(out, 1, "title", self.title.as_deref());
+            }
+            r if r == const { rank_of("description") } => {
+                text_element(out, 1, "description", self.description.as_deref());
+            }
+            r if r == const { rank_of("metadata") } => {
                 if let Some(m) = &self.metadata {
                     write_element(out, m, 1, Style::Libxml2);
                 }
             }
-            "maxMemory" => {
+            r if r == const { rank_of("maxMemory") } => {
                 if let Some(m) = &self.max_memory {
                     out.push_str("  <maxMemory");
                     if let Some(slots) = m.slots {
@@ -907,9 +937,13 @@ impl<'a> Domain<'a> {
                     out.push_str("</maxMemory>\n");
                 }
             }
-            "memory" => write_memory(out, "memory", self.memory.as_ref()),
-            "currentMemory" => write_memory(out, "currentMemory", self.current_memory.as_ref()),
-            "vcpu" => {
+            r if r == const { rank_of("memory") } => {
+                write_memory(out, "memory", self.memory.as_ref());
+            }
+            r if r == const { rank_of("currentMemory") } => {
+                write_memory(out, "currentMemory", self.current_memory.as_ref());
+            }
+            r if r == const { rank_of("vcpu") } => {
                 if let Some(v) = &self.vcpu {
                     out.push_str("  <vcpu");
                     if let Some(p) = v.placement {
@@ -932,125 +966,133 @@ impl<'a> Domain<'a> {
                     out.push_str("</vcpu>\n");
                 }
             }
-            "iothreads" => {
+            r if r == const { rank_of("iothreads") } => {
                 display_element(out, 1, "iothreads", self.iothreads.as_ref());
             }
-            "memoryBacking" => {
+            r if r == const { rank_of("memoryBacking") } => {
                 if let Some(m) = &self.memory_backing {
                     m.write(out);
                 }
             }
-            "iothreadids" => {
+            r if r == const { rank_of("iothreadids") } => {
                 if let Some(list) = &self.iothreadids {
                     write_iothreadids(out, list);
                 }
             }
-            "seclabel" => {
+            r if r == const { rank_of("seclabel") } => {
                 for s in &self.seclabels {
                     s.write(out);
                 }
             }
-            "vcpus" => {
+            r if r == const { rank_of("vcpus") } => {
                 if let Some(v) = &self.vcpus {
                     write_vcpus(out, v);
                 }
             }
-            "cputune" => {
+            r if r == const { rank_of("cputune") } => {
                 if let Some(t) = &self.cputune {
                     let inactive = flags.contains(FormatFlags::INACTIVE)
                         || flags.contains(FormatFlags::MIGRATABLE);
                     t.write(out, inactive);
                 }
             }
-            "numatune" => {
+            r if r == const { rank_of("numatune") } => {
                 if let Some(n) = &self.numatune {
                     n.write(out);
                 }
             }
-            "pm" => {
+            r if r == const { rank_of("pm") } => {
                 if let Some(pm) = self.pm {
                     pm.write(out);
                 }
             }
-            "os" => {
+            r if r == const { rank_of("os") } => {
                 if let Some(os) = &self.os {
                     os.write(out);
                 }
             }
-            "features" => {
+            r if r == const { rank_of("features") } => {
                 if let Some(f) = &self.features {
                     f.write(out);
                 }
             }
-            "cpu" => {
+            r if r == const { rank_of("cpu") } => {
                 if let Some(cpu) = &self.cpu {
                     cpu.write(out);
                 }
             }
-            "clock" => {
+            r if r == const { rank_of("clock") } => {
                 if let Some(clock) = &self.clock {
                     clock.write(out);
                 }
             }
-            "memtune" => {
+            r if r == const { rank_of("memtune") } => {
                 if let Some(m) = &self.memtune {
                     m.write(out);
                 }
             }
-            "blkiotune" => {
+            r if r == const { rank_of("blkiotune") } => {
                 if let Some(b) = &self.blkiotune {
                     b.write(out);
                 }
             }
-            "defaultiothread" => {
+            r if r == const { rank_of("defaultiothread") } => {
                 if let Some(d) = self.defaultiothread {
                     d.write(out);
                 }
             }
-            "resource" => {
+            r if r == const { rank_of("resource") } => {
                 if let Some(r) = &self.resource {
                     r.write(out);
                 }
             }
-            "bootloader" => text_element(out, 1, "bootloader", self.bootloader.as_deref()),
-            "bootloader_args" => {
+            r if r == const { rank_of("bootloader") } => {
+                text_element(out, 1, "bootloader", self.bootloader.as_deref());
+            }
+            r if r == const { rank_of("bootloader_args") } => {
                 text_element(out, 1, "bootloader_args", self.bootloader_args.as_deref());
             }
-            "sysinfo" => {
+            r if r == const { rank_of("sysinfo") } => {
                 for s in &self.sysinfo {
                     s.write(out);
                 }
             }
-            "idmap" => {
+            r if r == const { rank_of("idmap") } => {
                 if let Some(m) = &self.idmap {
                     m.write(out);
                 }
             }
-            "perf" => {
+            r if r == const { rank_of("perf") } => {
                 if let Some(p) = &self.perf {
                     p.write(out);
                 }
             }
-            "keywrap" => {
+            r if r == const { rank_of("keywrap") } => {
                 if let Some(k) = self.keywrap {
                     k.write(out);
                 }
             }
-            "throttlegroups" => {
+            r if r == const { rank_of("throttlegroups") } => {
                 if let Some(g) = &self.throttlegroups {
                     write_throttlegroups(out, g);
                 }
             }
-            "launchSecurity" => {
+            r if r == const { rank_of("launchSecurity") } => {
                 if let Some(l) = &self.launch_security {
                     l.write(out);
                 }
             }
-            "on_poweroff" => write_action(out, "on_poweroff", self.on_poweroff),
-            "on_reboot" => write_action(out, "on_reboot", self.on_reboot),
-            "on_crash" => write_action(out, "on_crash", self.on_crash),
-            "on_lockfailure" => write_action(out, "on_lockfailure", self.on_lockfailure),
-            "devices" => {
+            r if r == const { rank_of("on_poweroff") } => {
+                write_action(out, "on_poweroff", self.on_poweroff);
+            }
+            r if r == const { rank_of("on_reboot") } => {
+                write_action(out, "on_reboot", self.on_reboot);
+            }
+            r if r == const { rank_of("on_crash") } => write_action(out, "on_crash", self.on_crash),
+            r if r == const { rank_of("on_lockfailure") } => {
+                write_action(out, "on_lockfailure", self.on_lockfailure);
+            }
+            r if r == const { rank_of("devices") } => {
                 if let Some(devices) = &self.devices {
                     write_devices(out, devices, flags);
                 }
