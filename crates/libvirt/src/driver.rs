@@ -16,6 +16,8 @@
 
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char, c_int, c_uint, c_void};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::AtomicU8;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use virt::sys;
@@ -71,9 +73,33 @@ pub struct LibvirtDriver {
     conn: virt::connect::Connect,
     uri: String,
     read_only: bool,
-    domains: Mutex<HashMap<[u8; 16], CachedDomain>>,
+    domains: Mutex<HashMap<[u8; 16], CachedDomain, BuildHasherDefault<UuidHasher>>>,
+    /// `virConnectSupportsFeature` answers, by feature number: 0 not asked yet, 1 no, 2 yes.
+    /// A connection's features do not change, and the public entry points probe them on
+    /// every typed-parameter call (as libvirt's do).
+    pub(crate) features: [AtomicU8; 32],
     pub(crate) events: Events,
     streams: Mutex<HashMap<u64, virt::stream::Stream>>,
+}
+
+/// Hashes a UUID key by folding its bytes (UUIDs are already uniformly spread; SipHash's
+/// protection against chosen keys buys nothing for keys libvirt hands out).
+#[derive(Default)]
+pub(crate) struct UuidHasher(u64);
+
+impl Hasher for UuidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
 }
 
 struct CachedDomain {
@@ -107,6 +133,7 @@ impl LibvirtDriver {
             uri: uri.to_owned(),
             read_only,
             domains: Mutex::default(),
+            features: std::array::from_fn(|_| AtomicU8::new(0)),
             events: Events::default(),
             streams: Mutex::default(),
         })

@@ -14,6 +14,7 @@
 //! ```
 
 use std::ffi::{c_char, c_int, c_ulong};
+use std::sync::atomic::Ordering;
 
 use virtkit_api::flags::DomainMigrateFlags;
 use virtkit_api::{
@@ -46,10 +47,21 @@ fn bw(bandwidth: u64) -> c_ulong {
 
 impl LibvirtDriver {
     /// `virConnectSupportsFeature` (private), as `VIR_DRV_SUPPORTS_FEATURE` reads it.
+    /// Answers are kept per connection (see `LibvirtDriver::features`); errors are not.
     pub(crate) fn feature(&self, feature: DrvFeature) -> Result<bool> {
+        let slot = self.features.get(feature as usize);
+        match slot.map(|s| s.load(Ordering::Relaxed)) {
+            Some(1) => return Ok(false),
+            Some(2) => return Ok(true),
+            _ => {}
+        }
         let f = need(sym::virConnectSupportsFeature(), "virConnectSupportsFeature")?;
         // SAFETY: valid connection; the feature is a plain int.
-        Ok(check(unsafe { f(self.conn_ptr(), feature as c_int) })? > 0)
+        let yes = check(unsafe { f(self.conn_ptr(), feature as c_int) })? > 0;
+        if let Some(s) = slot {
+            s.store(if yes { 2 } else { 1 }, Ordering::Relaxed);
+        }
+        Ok(yes)
     }
 
     pub(crate) fn prepare(
