@@ -15,9 +15,9 @@ use crate::fmt::{
     write_element,
 };
 use crate::parts::{
-    Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, Numatune, Os, Pm, SecLabel,
-    VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids, parse_vcpus,
-    vcpus_occurrences, write_iothreadids, write_vcpus,
+    Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, NumaMemory, Numatune, Os, Pm,
+    SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
+    parse_vcpus, vcpus_occurrences, write_iothreadids, write_vcpus,
 };
 use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
 use crate::resctrl::shrink_tunes;
@@ -1210,9 +1210,30 @@ impl<'a> Domain<'a> {
     /// its `placement` (`static`, or `auto` when `<numatune><memory placement='auto'>` says
     /// so); the os `arch` (`host_arch`, unless `None`) and, for `hvm` guests without any
     /// per-device boot order, `<boot dev='hd'/>`; `<cpu mode='custom'>` when a cpu names a
-    /// model or match without a mode, and `match='exact'` for a custom model; NUMA cell ids
-    /// in order, and `memory` as the sum of the cells when absent; an empty `<cpu/>` removed;
-    /// `<clock offset='utc'/>`; and the lifecycle actions (`destroy`, `restart`, `destroy`).
+    /// model or match without a mode, `match='exact'` and `fallback='allow'` for a custom
+    /// model; NUMA cell ids in order, and `memory` as the sum of the cells when absent; an
+    /// empty `<cpu/>` removed; `<clock offset='utc'/>`; and the lifecycle actions (`destroy`,
+    /// `restart`, `destroy`). Like libvirt's parser it also ties NUMA memory and vcpu placement
+    /// together (automatic vcpus get `<numatune><memory mode='strict' placement='auto'/>`
+    /// unless told otherwise; automatic memory placement makes unpinned vcpus automatic), gives
+    /// `<numatune><memory>` its `mode='strict'` and drops `placement='static'` beside a nodeset,
+    /// completes `<iothreadids>` up to the `<iothreads>` count with the smallest free ids,
+    /// makes a loader path `type='rom'` and drops the boot menu timeout of a disabled menu.
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, FormatFlags};
+    /// let mut d = Domain::from_xml("<domain type='kvm'><vcpu placement='auto'>2</vcpu>\
+    ///     <iothreads>3</iothreads><iothreadids><iothread id='2'/></iothreadids>\
+    ///     <os><type>hvm</type><loader>/bios.bin</loader><bootmenu enable='no' timeout='9'/></os>\
+    ///     <cpu><model>qemu64</model></cpu></domain>").unwrap();
+    /// d.apply_defaults_for_arch(None);
+    /// let xml = d.to_xml_flags(FormatFlags::SECURE);
+    /// assert!(xml.contains("<numatune>\n    <memory mode='strict' placement='auto'/>"));
+    /// assert!(xml.contains("<iothread id='2'/>\n    <iothread id='1'/>\n    <iothread id='3'/>"));
+    /// assert!(xml.contains("<loader type='rom'>/bios.bin</loader>"));
+    /// assert!(xml.contains("<bootmenu enable='no'/>"));
+    /// assert!(xml.contains("<cpu mode='custom' match='exact'>\n    <model fallback='allow'>qemu64</model>"));
+    /// ```
     ///
     /// ```
     /// use virtkit_domxml::{Domain, FormatFlags};
@@ -1226,24 +1247,19 @@ impl<'a> Domain<'a> {
         if let (None, Some(m)) = (&self.current_memory, &self.memory) {
             self.current_memory = Some(Memory { kib: m.kib, dump_core: None });
         }
-        let numa_auto = self.numatune.as_ref().is_some_and(|n| {
-            n.memory.as_ref().is_some_and(|m| m.placement.as_deref() == Some("auto"))
-        }) || self.others.iter().any(|e| {
-            e.name == "numatune"
-                && e.child("memory").and_then(|m| m.attribute("placement")) == Some("auto")
-        });
-        let vcpu = self.vcpu.get_or_insert(Vcpu {
-            placement: None,
-            cpuset: None,
-            current: None,
-            count: 1,
-        });
-        if vcpu.placement.is_none() {
-            vcpu.placement = Some(if numa_auto && vcpu.cpuset.is_none() {
-                Placement::Auto
-            } else {
-                Placement::Static
-            });
+        self.default_placement();
+        // virDomainDefParseIOThreads: listed ids are completed with the smallest free ids up
+        // to the <iothreads> count.
+        if let (Some(n), Some(ids)) = (self.iothreads, self.iothreadids.as_mut())
+            && !ids.is_empty()
+        {
+            let mut next = 1;
+            while ids.len() < n as usize {
+                if !ids.iter().any(|t| t.id == next) {
+                    ids.push(IothreadId { id: next, ..IothreadId::default() });
+                }
+                next += 1;
+            }
         }
         let device_boot_order = self
             .devices
@@ -1259,6 +1275,21 @@ impl<'a> Domain<'a> {
                 os.boot.push("hd".to_owned());
             }
         }
+        if let Some(os) = &mut self.os {
+            // virDomainDefPostParseOs: a loader path is a ROM unless said otherwise.
+            if let Some(l) = &mut os.loader
+                && l.path.is_some()
+                && l.kind.is_none()
+            {
+                l.kind = Some("rom".to_owned());
+            }
+            // The boot menu's timeout is read only when the menu is enabled.
+            if let Some(m) = &mut os.bootmenu
+                && m.enable != Some(true)
+            {
+                m.timeout = None;
+            }
+        }
         if let Some(cpu) = &mut self.cpu {
             if cpu.mode.is_none() && (cpu.model.is_some() || cpu.match_.is_some()) {
                 cpu.mode = Some("custom".to_owned());
@@ -1266,6 +1297,13 @@ impl<'a> Domain<'a> {
             if cpu.mode.as_deref() == Some("custom") && cpu.match_.is_none() && cpu.model.is_some()
             {
                 cpu.match_ = Some("exact".to_owned());
+            }
+            // A guest CPU model falls back to what the host allows unless told otherwise.
+            if cpu.mode.as_deref() == Some("custom")
+                && let Some(m) = &mut cpu.model
+                && m.name.is_some()
+            {
+                m.fallback.get_or_insert_with(|| "allow".to_owned());
             }
             if let Some(cells) = &mut cpu.numa {
                 for (i, cell) in cells.iter_mut().enumerate() {
@@ -1289,6 +1327,48 @@ impl<'a> Domain<'a> {
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);
         self.on_crash.get_or_insert(LifecycleAction::Destroy);
+    }
+
+    /// The vcpu count and placement and the NUMA memory placement, as libvirt's parser ties
+    /// them together (see [`apply_defaults_for_arch`](Self::apply_defaults_for_arch)).
+    fn default_placement(&mut self) {
+        let raw_numatune = self.others.iter().find(|e| e.name == "numatune");
+        let vcpu = self.vcpu.get_or_insert(Vcpu {
+            placement: None,
+            cpuset: None,
+            current: None,
+            count: 1,
+        });
+        // virDomainNumatuneParseXML: with vcpus placed automatically, memory is too (a
+        // <memory> without placement or nodeset, or none at all); libvirt always writes a
+        // mode, and no placement beside a static nodeset.
+        if vcpu.placement == Some(Placement::Auto) && raw_numatune.is_none() {
+            let n = self.numatune.get_or_insert_with(Numatune::default);
+            let m = n.memory.get_or_insert_with(NumaMemory::default);
+            if m.placement.is_none() && m.nodeset.is_none() {
+                m.placement = Some("auto".to_owned());
+            }
+        }
+        if let Some(m) = self.numatune.as_mut().and_then(|n| n.memory.as_mut()) {
+            m.mode.get_or_insert_with(|| "strict".to_owned());
+            if m.placement.as_deref() == Some("static") && m.nodeset.is_some() {
+                m.placement = None;
+            }
+        }
+        let numa_auto = self.numatune.as_ref().is_some_and(|n| {
+            n.memory.as_ref().is_some_and(|m| m.placement.as_deref() == Some("auto"))
+        }) || raw_numatune.is_some_and(|e| {
+            e.child("memory").and_then(|m| m.attribute("placement")) == Some("auto")
+        });
+        // virDomainDefParseXML: automatic memory placement makes the vcpus' automatic too,
+        // unless something pins them (a cpuset, vcpupin, emulatorpin or iothreadpin).
+        let pinned = self.cputune.as_ref().is_some_and(|t| {
+            !t.vcpupin.is_empty() || t.emulatorpin.is_some() || !t.iothreadpin.is_empty()
+        }) || self.others.iter().any(|e| e.name == "cputune");
+        if numa_auto && vcpu.cpuset.is_none() && !pinned {
+            vcpu.placement = Some(Placement::Auto);
+        }
+        vcpu.placement.get_or_insert(Placement::Static);
     }
 }
 

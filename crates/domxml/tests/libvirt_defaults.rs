@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use virtkit_domxml::{Domain, FormatFlags};
 
 /// Identical documents with libvirt 9.0.0 when this test was written.
-const EQUAL_WITH_LIBVIRT_9_0: usize = 1440;
+const EQUAL_WITH_LIBVIRT_9_0: usize = 1464;
 
 #[test]
 fn defaults_match_libvirt_generic_parse_and_format() {
