@@ -12,6 +12,9 @@ use std::process::ExitCode;
 
 use virtkit_domxml::{Domain, FormatFlags};
 
+#[path = "../tests/common/libvirt_versions.rs"]
+mod libvirt_versions;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         let Ok(mut ours) = Domain::from_xml(&text) else { continue };
         ours.apply_defaults();
         let ours = ours.to_xml_flags(FormatFlags::SECURE);
+        let ours = libvirt_versions::as_libvirt_9_0(&ours, lv.version());
         if ours == theirs {
             equal += 1;
             continue;

@@ -75,6 +75,10 @@ pub const DOMAIN_CHILD_ORDER: [&str; 39] = [
     "launchSecurity",
 ];
 
+/// The largest `<iothreads>` count that [`Domain::apply_defaults`] completes `<iothreadids>`
+/// up to; beyond it the list stays as read (a bound on memory, not libvirt behaviour).
+const MAX_COMPLETED_IOTHREADS: u32 = 1 << 16;
+
 /// libvirt's name for the architecture this code was built for (`virArchFromHost`), if it
 /// has one.
 const HOST_ARCH: Option<&str> = if cfg!(target_arch = "x86_64") {
@@ -1218,14 +1222,17 @@ impl<'a> Domain<'a> {
     /// unless told otherwise; automatic memory placement makes unpinned vcpus automatic), gives
     /// `<numatune><memory>` its `mode='strict'` and drops `placement='static'` beside a nodeset,
     /// completes `<iothreadids>` up to the `<iothreads>` count with the smallest free ids,
-    /// makes a loader path `type='rom'` and drops the boot menu timeout of a disabled menu.
+    /// makes a loader path `type='rom'`, gives a CPU topology `dies='1'` and `clusters='1'` when
+    /// absent, and drops the boot menu timeout of a disabled menu and an empty title or
+    /// description.
     ///
     /// ```
     /// use virtkit_domxml::{Domain, FormatFlags};
     /// let mut d = Domain::from_xml("<domain type='kvm'><vcpu placement='auto'>2</vcpu>\
     ///     <iothreads>3</iothreads><iothreadids><iothread id='2'/></iothreadids>\
     ///     <os><type>hvm</type><loader>/bios.bin</loader><bootmenu enable='no' timeout='9'/></os>\
-    ///     <cpu><model>qemu64</model></cpu></domain>").unwrap();
+    ///     <cpu><model>qemu64</model><topology sockets='1' cores='2' threads='1'/></cpu>\
+    ///     <description></description></domain>").unwrap();
     /// d.apply_defaults_for_arch(None);
     /// let xml = d.to_xml_flags(FormatFlags::SECURE);
     /// assert!(xml.contains("<numatune>\n    <memory mode='strict' placement='auto'/>"));
@@ -1233,6 +1240,8 @@ impl<'a> Domain<'a> {
     /// assert!(xml.contains("<loader type='rom'>/bios.bin</loader>"));
     /// assert!(xml.contains("<bootmenu enable='no'/>"));
     /// assert!(xml.contains("<cpu mode='custom' match='exact'>\n    <model fallback='allow'>qemu64</model>"));
+    /// assert!(xml.contains("<topology sockets='1' dies='1' clusters='1' cores='2' threads='1'/>"));
+    /// assert!(!xml.contains("description"));
     /// ```
     ///
     /// ```
@@ -1244,14 +1253,22 @@ impl<'a> Domain<'a> {
     /// assert!(xml.contains("<clock offset='utc'/>"));
     /// ```
     pub fn apply_defaults_for_arch(&mut self, host_arch: Option<&str>) {
+        // libvirt reads an empty title or description as none.
+        for text in [&mut self.title, &mut self.description] {
+            if text.as_deref() == Some("") {
+                *text = None;
+            }
+        }
         if let (None, Some(m)) = (&self.current_memory, &self.memory) {
             self.current_memory = Some(Memory { kib: m.kib, dump_core: None });
         }
         self.default_placement();
         // virDomainDefParseIOThreads: listed ids are completed with the smallest free ids up
-        // to the <iothreads> count.
+        // to the <iothreads> count (up to MAX_COMPLETED_IOTHREADS, so that a huge count in a
+        // document cannot exhaust memory).
         if let (Some(n), Some(ids)) = (self.iothreads, self.iothreadids.as_mut())
             && !ids.is_empty()
+            && n <= MAX_COMPLETED_IOTHREADS
         {
             let mut next = 1;
             while ids.len() < n as usize {
@@ -1304,6 +1321,11 @@ impl<'a> Domain<'a> {
                 && m.name.is_some()
             {
                 m.fallback.get_or_insert_with(|| "allow".to_owned());
+            }
+            // virCPUDefParseXML (11.x): dies and clusters default to one.
+            if let Some(t) = &mut cpu.topology {
+                t.dies.get_or_insert(1);
+                t.clusters.get_or_insert(1);
             }
             if let Some(cells) = &mut cpu.numa {
                 for (i, cell) in cells.iter_mut().enumerate() {

@@ -41,3 +41,17 @@ fn references_to_line_ends_stay_idempotent() {
     assert!(out.contains("a='x&#10;y&#9;z'"), "{out}");
     idempotent(input);
 }
+
+#[test]
+fn a_huge_iothreads_count_does_not_exhaust_memory_in_defaults() {
+    let input = "<domain type='kvm'><iothreads>4000000000</iothreads><iothreadids>\
+                 <iothread id='7'/></iothreadids></domain>";
+    let mut d = Domain::from_xml(input).unwrap();
+    d.apply_defaults();
+    assert_eq!(d.iothreadids.as_deref().map(<[_]>::len), Some(1));
+    let three = input.replace("4000000000", "3");
+    let mut d = Domain::from_xml(&three).unwrap();
+    d.apply_defaults();
+    let ids: Vec<u32> = d.iothreadids.unwrap().iter().map(|t| t.id).collect();
+    assert_eq!(ids, [7, 1, 2]);
+}
