@@ -266,7 +266,7 @@ fn default_domain() -> Dom {
     def.id = None;
     let mut test = Dom::new(def, true);
     test.new_def = Some(test.def.clone());
-    test.set_state(DomainState::Running, DomainRunningReason::Booted.raw());
+    test.set_state(DomainState::Running, DomainRunningReason::Unknown.raw());
     test.id = 1;
     test
 }
