@@ -122,4 +122,25 @@ version = "0.2.191"
         assert_eq!(locked_versions(lock, "libloading"), ["0.8.9"]);
         assert!(locked_versions(lock, "virt").is_empty());
     }
+
+    /// The root manifest's `default-members` are every crate but `crates/libvirt` (the one
+    /// that links the system libvirt), so that a plain `cargo build` needs no libvirt.
+    #[test]
+    fn default_members_leave_out_only_libvirt() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        let start = manifest.find("default-members = [").expect("default-members");
+        let list = &manifest[start..manifest[start..].find(']').unwrap() + start];
+        let listed: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+        let mut expected: Vec<String> = std::fs::read_dir(root.join("crates"))
+            .unwrap()
+            .map(|e| format!("crates/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|dir| dir != "crates/libvirt" && root.join(dir).join("Cargo.toml").exists())
+            .collect();
+        expected.extend(["benches".to_owned(), "xtask".to_owned()]);
+        let mut listed_sorted: Vec<String> = listed.iter().map(|s| (*s).to_owned()).collect();
+        listed_sorted.sort();
+        expected.sort();
+        assert_eq!(listed_sorted, expected);
+    }
 }
