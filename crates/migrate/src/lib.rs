@@ -40,6 +40,10 @@
 //! * **Unmanaged** (`migrate_to_uri*`, and `migrate`/`migrate2` with `PEER2PEER`): one call
 //!   to the source — `Perform3Params`, `Perform3` or `Perform` — which migrates by itself,
 //!   peer-to-peer (its libvirt opens the destination) or directly (the hypervisor does).
+//! * **Tunnelled** migrations need `PEER2PEER` (the managed entry points refuse `TUNNELLED`
+//!   without it, as libvirt does), so their stream (`PrepareTunnel3`) is opened by the source
+//!   host, never by this client: the tunnelled steps are `api`'s internal entry points, for
+//!   drivers that implement peer-to-peer.
 //!
 //! # Automatic flag changes (as libvirt)
 //!
