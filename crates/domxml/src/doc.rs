@@ -921,8 +921,13 @@ pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Elem
         }
         if lt > pos {
             let text = &input[pos..lt];
-            if seen & TEXT_SPECIAL == 0 {
-                let space = seen & NOT_SPACE == 0;
+            let space = seen & (NOT_SPACE | TEXT_SPECIAL) == 0;
+            let start_tag_next = bytes.get(lt + 1).is_some_and(|c| is_name_byte(*c));
+            if space && start_tag_next && !matches!(b.open_children().last(), Some(Node::Text(_))) {
+                // Indentation before a child element: dropped (the start tag clears any
+                // pending white space), but counted against the text limit.
+                b.spend(text.len(), pos)?;
+            } else if seen & TEXT_SPECIAL == 0 {
                 b.text_known(Cow::Borrowed(text), space, pos)?;
             } else {
                 b.raw_text(text, pos)?;
@@ -1058,6 +1063,9 @@ mod tests {
         assert_eq!(err.kind(), &ErrorKind::TooManyAttributes(1));
         let limits = Limits { max_text: 3, ..Limits::default() };
         let err = parse_document("<a>abcd</a>", &limits).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::TextTooLarge(3));
+        // Indentation is dropped but counted.
+        let err = parse_document("<a>\n    <b/></a>", &limits).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::TextTooLarge(3));
         let limits = Limits { max_input: 3, ..Limits::default() };
         assert_eq!(
