@@ -1214,8 +1214,9 @@ impl<'a> Domain<'a> {
     /// its `placement` (`static`, or `auto` when `<numatune><memory placement='auto'>` says
     /// so); the os `arch` (`host_arch`, unless `None`) and, for `hvm` guests without any
     /// per-device boot order, `<boot dev='hd'/>`; `<cpu mode='custom'>` when a cpu names a
-    /// model or match without a mode, `match='exact'` and `fallback='allow'` for a custom
-    /// model; NUMA cell ids in order, and `memory` as the sum of the cells when absent; an
+    /// model or match without a mode, `match='exact'` for a custom model, `fallback='allow'`
+    /// for a named custom or host-model model (a `<model>` without a name is dropped, as
+    /// libvirt never writes one); NUMA cell ids in order, and `memory` as the sum of the cells when absent; an
     /// empty `<cpu/>` removed; `<clock offset='utc'/>`; and the lifecycle actions (`destroy`,
     /// `restart`, `destroy`). Like libvirt's parser it also ties NUMA memory and vcpu placement
     /// together (automatic vcpus get `<numatune><memory mode='strict' placement='auto'/>`
@@ -1315,8 +1316,12 @@ impl<'a> Domain<'a> {
             {
                 cpu.match_ = Some("exact".to_owned());
             }
-            // A guest CPU model falls back to what the host allows unless told otherwise.
-            if cpu.mode.as_deref() == Some("custom")
+            // virCPUDefFormatBuf writes <model> only with a name; a named guest model falls
+            // back to what the host allows unless told otherwise.
+            if cpu.model.as_ref().is_some_and(|m| m.name.is_none() && m.vendor_id.is_none()) {
+                cpu.model = None;
+            }
+            if matches!(cpu.mode.as_deref(), Some("custom" | "host-model"))
                 && let Some(m) = &mut cpu.model
                 && m.name.is_some()
             {
