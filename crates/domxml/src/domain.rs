@@ -1213,11 +1213,11 @@ impl<'a> Domain<'a> {
     /// `virDomainXMLOption`) fills in: `currentMemory` (= `memory`); `<vcpu>` (one, static) and
     /// its `placement` (`static`, or `auto` when `<numatune><memory placement='auto'>` says
     /// so); the os `arch` (`host_arch`, unless `None`) and, for `hvm` guests without any
-    /// per-device boot order, `<boot dev='hd'/>`; `<cpu mode='custom'>` when a cpu names a
-    /// model or match without a mode, `match='exact'` for a custom model, `fallback='allow'`
-    /// for a named custom or host-model model (a `<model>` without a name is dropped, as
-    /// libvirt never writes one); NUMA cell ids in order, and `memory` as the sum of the cells when absent; an
-    /// empty `<cpu/>` removed; `<clock offset='utc'/>`; and the lifecycle actions (`destroy`,
+    /// per-device boot order or host boot loader, `<boot dev='hd'/>`; `<cpu mode='custom'>`
+    /// when a cpu names a model or match without a mode, `match='exact'` for a custom model,
+    /// `fallback='allow'` for a named custom or host-model model (a `<model>` without a name
+    /// is dropped, as libvirt never writes one); NUMA cell ids in order, and `memory` as the
+    /// sum of the cells when absent; an empty `<cpu/>` removed; `<clock offset='utc'/>`; and the lifecycle actions (`destroy`,
     /// `restart`, `destroy`). Like libvirt's parser it also ties NUMA memory and vcpu placement
     /// together (automatic vcpus get `<numatune><memory mode='strict' placement='auto'/>`
     /// unless told otherwise; automatic memory placement makes unpinned vcpus automatic), gives
@@ -1279,6 +1279,7 @@ impl<'a> Domain<'a> {
                 next += 1;
             }
         }
+        let host_bootloader = self.bootloader.is_some();
         let device_boot_order = self
             .devices
             .as_ref()
@@ -1289,7 +1290,9 @@ impl<'a> Domain<'a> {
             if t.arch.is_none() {
                 t.arch = host_arch.map(str::to_owned);
             }
-            if t.value == "hvm" && os.boot.is_empty() && !device_boot_order {
+            // No default boot device with a host boot loader (bhyve's grub-bhyve, Xen's
+            // pygrub), which chooses itself.
+            if t.value == "hvm" && os.boot.is_empty() && !device_boot_order && !host_bootloader {
                 os.boot.push("hd".to_owned());
             }
         }
