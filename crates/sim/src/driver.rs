@@ -165,7 +165,10 @@ pub(crate) fn one_def(dom: &Dom, flags: u32) -> Result<bool> {
     let live = flags & 1 != 0;
     let config = flags & 2 != 0;
     if live && config {
-        return Err(invalid_arg(
+        // `virReportInvalidArg` in domain_conf.c: the text as is, from the domain module.
+        return Err(Error::verbatim(
+            ErrorCode::InvalidArg,
+            ErrorDomain::Domain,
             "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
         ));
     }
@@ -787,6 +790,25 @@ impl Driver for SimDriver {
         flags: u32,
     ) -> Result<()> {
         self.call("domain_set_blkio_parameters", || self.set_blkio_params(dom, params, flags))
+    }
+
+    fn domain_set_block_io_tune(
+        &self,
+        dom: &Domain,
+        disk: &str,
+        params: &TypedParams,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_block_io_tune", || self.set_block_io_tune(dom, disk, params, flags))
+    }
+
+    fn domain_get_block_io_tune(
+        &self,
+        dom: &Domain,
+        disk: Option<&str>,
+        flags: u32,
+    ) -> Result<TypedParams> {
+        self.call("domain_get_block_io_tune", || self.block_io_tune(dom, disk, flags))
     }
 
     fn domain_get_numa_parameters(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {

@@ -100,6 +100,7 @@ mod guest;
 mod handle;
 mod host;
 mod iothreads;
+mod iotune;
 mod lifecycle;
 mod migration;
 mod migtune;

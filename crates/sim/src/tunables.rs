@@ -132,8 +132,23 @@ impl SimDriver {
         })
     }
 
+    /// Runs `f` on the one definition `flags` (`AFFECT_*`) select
+    /// (`virDomainObjGetOneDef`).
+    pub(crate) fn on_one_def<T>(
+        &self,
+        dom: &Domain,
+        flags: u32,
+        f: impl FnOnce(&mut Def) -> Result<T>,
+    ) -> Result<T> {
+        self.with(dom, |state, i| {
+            let d = &mut state.domains[i];
+            let live = one_def(d, flags & AFFECT)?;
+            f(if live { &mut d.def } else { d.persistent_def_mut() })
+        })
+    }
+
     /// Reads the one definition `flags` select.
-    fn read_def<T>(
+    pub(crate) fn read_def<T>(
         &self,
         dom: &Domain,
         flags: u32,
@@ -303,10 +318,7 @@ impl SimDriver {
         flags: DomainMemoryModFlags,
     ) -> Result<()> {
         check_flags(flags.bits(), AFFECT, "testDomainSetMemoryStatsPeriod")?;
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            let live = one_def(d, flags.bits())?;
-            let def = if live { &mut d.def } else { d.persistent_def_mut() };
+        self.on_one_def(dom, flags.bits(), |def| {
             let Some(balloon) = memballoon(def) else {
                 return Err(internal(
                     "No memory balloon device configured, can not set the collection period".into(),
