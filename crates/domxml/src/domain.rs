@@ -15,8 +15,8 @@ use crate::fmt::{
     write_element,
 };
 use crate::parts::{
-    Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, NumaMemory, Numatune, Os, Pm,
-    SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
+    Clock, Cpu, Cputune, FeatureKind, Features, IothreadId, MemoryBacking, NumaMemory, Numatune,
+    Os, Pm, SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
     parse_vcpus, vcpus_occurrences, write_iothreadids, write_vcpus,
 };
 use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
@@ -1223,7 +1223,8 @@ impl<'a> Domain<'a> {
     /// unless told otherwise; automatic memory placement makes unpinned vcpus automatic), gives
     /// `<numatune><memory>` its `mode='strict'` and drops `placement='static'` beside a nodeset,
     /// completes `<iothreadids>` up to the `<iothreads>` count with the smallest free ids,
-    /// makes a loader path `type='rom'`, gives a CPU topology `dies='1'` and `clusters='1'` when
+    /// makes a loader path `type='rom'`, writes `state='on'` on on/off features given without
+    /// a state (`<pmu/>`, `<hap/>`, `<smm/>`, ...), gives a CPU topology `dies='1'` and `clusters='1'` when
     /// absent, and drops the boot menu timeout of a disabled menu and an empty title or
     /// description.
     ///
@@ -1353,6 +1354,28 @@ impl<'a> Domain<'a> {
         let has_raw_clock = self.others.iter().any(|e| e.name == "clock");
         if self.clock.is_none() && !has_raw_clock {
             self.clock = Some(Clock { offset: Some("utc".to_owned()), ..Clock::default() });
+        }
+        // On/off features read a missing state as on, and libvirt always writes it.
+        if let Some(f) = &mut self.features {
+            for item in &mut f.items {
+                let switch = matches!(
+                    item.kind,
+                    FeatureKind::Hap
+                        | FeatureKind::Pmu
+                        | FeatureKind::Vmport
+                        | FeatureKind::Pvspinlock
+                        | FeatureKind::Vmcoreinfo
+                        | FeatureKind::Htm
+                        | FeatureKind::NestedHv
+                        | FeatureKind::CcfAssist
+                        | FeatureKind::Ras
+                        | FeatureKind::Ps2
+                        | FeatureKind::Smm
+                );
+                if switch {
+                    item.value.get_or_insert_with(|| "on".to_owned());
+                }
+            }
         }
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);

@@ -15,7 +15,7 @@ use virtkit_domxml::{Domain, FormatFlags};
 mod libvirt_versions;
 
 /// Identical documents with libvirt 9.0.0 when this test was written.
-const EQUAL_WITH_LIBVIRT_9_0: usize = 1509;
+const EQUAL_WITH_LIBVIRT_9_0: usize = 1511;
 
 #[test]
 fn defaults_match_libvirt_generic_parse_and_format() {

@@ -9,7 +9,6 @@
 //! - `deprecated_features` on `<cpu>`, `limit` on `<maxphysaddr>`, `<shim>`, `<throttlegroups>`,
 //!   `<iothread>` `<poll>` and thread pools, NUMA `<cache>` `associativity`/`policy='none'`:
 //!   newer than 9.0, dropped by it.
-//! - `<pmu/>`, `<vmcoreinfo/>`, `<hap/>`: 9.0 writes `state='on'`.
 //! - Driver namespaces (`qemu:`, `bhyve:`, `lxc:`, `xen:`, `vmware:`): a generic
 //!   `virDomainXMLOption` has no namespace parser, so libvirt drops them (not a version
 //!   difference, a property of the comparison).
