@@ -15,8 +15,8 @@ use crate::fmt::{
     write_element,
 };
 use crate::parts::{
-    Clock, Cpu, Cputune, FeatureKind, Features, IothreadId, MemoryBacking, NumaMemory, Numatune,
-    Os, Pm, SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
+    Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, NumaMemory, Numatune, Os, Pm,
+    SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
     parse_vcpus, vcpus_occurrences, write_iothreadids, write_vcpus,
 };
 use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
@@ -1355,27 +1355,8 @@ impl<'a> Domain<'a> {
         if self.clock.is_none() && !has_raw_clock {
             self.clock = Some(Clock { offset: Some("utc".to_owned()), ..Clock::default() });
         }
-        // On/off features read a missing state as on, and libvirt always writes it.
         if let Some(f) = &mut self.features {
-            for item in &mut f.items {
-                let switch = matches!(
-                    item.kind,
-                    FeatureKind::Hap
-                        | FeatureKind::Pmu
-                        | FeatureKind::Vmport
-                        | FeatureKind::Pvspinlock
-                        | FeatureKind::Vmcoreinfo
-                        | FeatureKind::Htm
-                        | FeatureKind::NestedHv
-                        | FeatureKind::CcfAssist
-                        | FeatureKind::Ras
-                        | FeatureKind::Ps2
-                        | FeatureKind::Smm
-                );
-                if switch {
-                    item.value.get_or_insert_with(|| "on".to_owned());
-                }
-            }
+            f.default_states();
         }
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);

@@ -2254,6 +2254,31 @@ pub struct Features {
 }
 
 impl Features {
+    /// On/off features given without a state read as on (libvirt always writes the state).
+    pub(crate) fn default_states(&mut self) {
+        for item in &mut self.items {
+            let switch = matches!(
+                item.kind,
+                FeatureKind::Hap
+                    | FeatureKind::Pmu
+                    | FeatureKind::Vmport
+                    | FeatureKind::Pvspinlock
+                    | FeatureKind::Vmcoreinfo
+                    | FeatureKind::Htm
+                    | FeatureKind::NestedHv
+                    | FeatureKind::CcfAssist
+                    | FeatureKind::Ras
+                    | FeatureKind::Ps2
+                    | FeatureKind::Smm
+            );
+            if switch {
+                item.value.get_or_insert_with(|| "on".to_owned());
+            }
+        }
+    }
+}
+
+impl Features {
     pub(crate) fn parse(e: &Element<'_>) -> Option<Features> {
         if !branch(e, &[]) {
             return None;
