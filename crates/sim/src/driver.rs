@@ -1008,6 +1008,20 @@ impl Driver for SimDriver {
         self.call("domain_get_security_label", || self.security_label(dom))
     }
 
+    fn domain_get_guest_vcpus(&self, dom: &Domain, flags: u32) -> Result<TypedParams> {
+        self.call("domain_get_guest_vcpus", || self.guest_vcpus(dom, flags))
+    }
+
+    fn domain_set_guest_vcpus(
+        &self,
+        dom: &Domain,
+        cpumap: &str,
+        state: bool,
+        flags: u32,
+    ) -> Result<()> {
+        self.call("domain_set_guest_vcpus", || self.set_guest_vcpus(dom, cpumap, state, flags))
+    }
+
     fn domain_get_fs_info(&self, dom: &Domain, flags: u32) -> Result<Vec<FsInfo>> {
         self.call("domain_get_fs_info", || self.fs_info(dom, flags))
     }

@@ -94,6 +94,8 @@ pub(crate) struct Dom {
     pub(crate) guest_time: (i64, u32),
     /// The guest's frozen file systems (`/`, `/boot`).
     pub(crate) frozen: [bool; 2],
+    /// The vCPUs the guest took offline (`virDomainSetGuestVcpus`), cleared when it starts.
+    pub(crate) guest_offline: virtkit_cpumap::CpuSet,
     /// Migration downtime, bandwidth and cache.
     pub(crate) migration_tunables: crate::migtune::MigrationTunables,
 }
@@ -140,6 +142,7 @@ impl Dom {
             migration: None,
             guest_time: (crate::guest::GUEST_EPOCH, 0),
             frozen: [false; 2],
+            guest_offline: virtkit_cpumap::CpuSet::new(),
             migration_tunables: crate::migtune::MigrationTunables::default(),
         }
     }
@@ -420,6 +423,7 @@ impl HostState {
         self.next_id += 1;
         let dom = &mut self.domains[index];
         dom.id = id;
+        dom.guest_offline = virtkit_cpumap::CpuSet::new();
         if dom.persistent && dom.new_def.is_none() {
             dom.new_def = Some(dom.def.clone());
         }

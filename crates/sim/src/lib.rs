@@ -97,6 +97,7 @@ mod def;
 mod driver;
 mod faults;
 mod guest;
+mod guest_vcpus;
 mod handle;
 mod host;
 mod iothreads;

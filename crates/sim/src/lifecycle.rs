@@ -726,6 +726,11 @@ impl SimDriver {
             }
             if live {
                 set_vcpus_current(&mut d.def, nvcpus);
+                // Unplugged vCPUs leave the guest; plugged ones come online.
+                let gone: Vec<u32> = d.guest_offline.iter().filter(|c| *c >= nvcpus).collect();
+                for cpu in gone {
+                    d.guest_offline.remove(cpu);
+                }
             }
             if config {
                 let def = d.persistent_def_mut();
