@@ -81,11 +81,21 @@
 //! * Pinning (`virDomainPinVcpuFlags`) also takes `AFFECT_LIVE`/`AFFECT_CONFIG` (the test
 //!   driver takes no flags); without flags it pins the live vCPU and refuses an inactive
 //!   domain as the test driver does.
+//! * Block I/O tuning follows the test driver, quirks included: a base limit may not exceed
+//!   its `_max`, so a base limit set alone fails while the `_max` is 0; the QEMU driver's
+//!   checks (`_max` needing its base, `_max_length` needing its `_max`) are not made, and no
+//!   tunable event is raised. `virDomainGetBlockIoTune` without a disk (libvirt's count
+//!   query) answers the 20 parameters with zero values.
+//! * Guest vCPUs (`virDomainGetGuestVcpus`/`SetGuestVcpus`), which the test driver lacks,
+//!   follow the QEMU driver's checks and messages with a modelled Linux guest: it sees the
+//!   domain's online vCPUs, all online at boot and after a hotplug, each offlinable but
+//!   vCPU 0; no agent channel is needed, but the guest must be running.
 //! * Not implemented (they answer "not supported"): devices (attach, detach, update), block
-//!   jobs, copies, backups and block I/O tuning, checkpoint-free calls such as block peek,
-//!   resize and thresholds, guest vCPU and guest info agent calls, SSH keys, consoles,
-//!   channels, graphics and screenshots, launch security state, dirty rate and the tunnelled
-//!   Prepare steps (the sim has no streams).
+//!   jobs, copies, backups, checkpoint-free calls such as block peek, resize and thresholds,
+//!   `virDomainSetVcpu` (which the test driver lacks too), guest info, SSH keys, agent
+//!   timeout, consoles, channels, graphics and screenshots, launch security state, messages,
+//!   IOThread parameters, dirty rate and the tunnelled Prepare steps (the sim has no
+//!   streams).
 //! * The migration tunables (downtime, bandwidth, compression cache, post-copy), which the
 //!   test driver lacks, follow the QEMU driver (defaults 300 ms, `QEMU_DOMAIN_MIG_BANDWIDTH_MAX`
 //!   MiB/s, 64 MiB).
