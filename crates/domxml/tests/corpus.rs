@@ -70,3 +70,21 @@ fn valid_documents_read_and_format_idempotently() {
     }
     assert!(checked > 2700, "only {checked} documents");
 }
+
+#[test]
+fn defaults_applied_once_stay_applied() {
+    let Some(dir) = corpus() else { return };
+    let mut checked = 0;
+    for line in list(&dir, "schema-verdicts.tsv") {
+        let Some((rel, "valid")) = line.split_once('\t') else { continue };
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        let mut d = Domain::from_xml(&text).unwrap();
+        d.apply_defaults();
+        let once = d.to_xml_flags(FormatFlags::SECURE);
+        let mut again = Domain::from_xml(&once).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        again.apply_defaults();
+        assert_eq!(again.to_xml_flags(FormatFlags::SECURE), once, "{rel}");
+        checked += 1;
+    }
+    assert!(checked > 2700, "only {checked} documents");
+}
