@@ -345,9 +345,9 @@ impl<'a> Element<'a> {
 }
 
 /// The path of the open elements, for error messages.
-fn path_of(stack: &[Element<'_>]) -> String {
+fn path_of<'e>(open: impl Iterator<Item = &'e Element<'e>>) -> String {
     let mut path = String::new();
-    for e in stack {
+    for e in open {
         path.push('/');
         path.push_str(&e.name);
     }
@@ -356,13 +356,14 @@ fn path_of(stack: &[Element<'_>]) -> String {
 
 /// State of a read in progress.
 ///
-/// Children of the open elements collect in one shared `nodes` stack (`starts` holds where
-/// each open element's children begin), and attributes in one reused buffer, so that each
-/// element's vectors are allocated once, at their final size.
+/// Open elements and their children collect in one shared `nodes` stack: an open element
+/// sits in its parent's children (or alone, for the root) and `starts` holds where each open
+/// element's own children begin, right after it. Attributes collect in one reused buffer.
+/// So each element is moved once into place and its vectors are allocated once, at their
+/// final size.
 struct Builder<'a> {
     input: &'a str,
     limits: Limits,
-    stack: Vec<Element<'a>>,
     starts: Vec<usize>,
     nodes: Vec<Node<'a>>,
     attributes: Vec<Attribute<'a>>,
@@ -417,7 +418,7 @@ fn is_name_byte(b: u8) -> bool {
 
 impl<'a> Builder<'a> {
     fn err(&self, kind: ErrorKind, offset: usize) -> Error {
-        Error::at(kind, self.input, offset, path_of(&self.stack))
+        Error::at(kind, self.input, offset, path_of(self.open_elements()))
     }
 
     fn spend(&mut self, n: usize, offset: usize) -> Result<(), Error> {
@@ -431,10 +432,10 @@ impl<'a> Builder<'a> {
     /// Reads the start tag at `offset` (`<name attr='value' ...>` or `.../>`) and returns
     /// where it ends.
     fn start_tag(&mut self, offset: usize) -> Result<usize, Error> {
-        if self.stack.len() >= self.limits.max_depth {
+        if self.starts.len() >= self.limits.max_depth {
             return Err(self.err(ErrorKind::TooDeep(self.limits.max_depth), offset));
         }
-        if self.root.is_some() && self.stack.is_empty() {
+        if self.root.is_some() && self.starts.is_empty() {
             return Err(self.err(ErrorKind::NoRoot, offset));
         }
         let input = self.input;
@@ -482,7 +483,7 @@ impl<'a> Builder<'a> {
         let input = self.input;
         let b = input.as_bytes();
         // Usually the end tag names the open element: compare instead of scanning a name.
-        if let Some(open) = self.stack.last() {
+        if let Some(open) = self.open_element() {
             let at = offset + 2 + open.name.len();
             if b.get(offset + 2..at) == Some(open.name.as_bytes()) {
                 match b.get(at) {
@@ -506,7 +507,7 @@ impl<'a> Builder<'a> {
         if input.as_bytes().get(at) != Some(&b'>') {
             return Err(self.err(ErrorKind::Syntax("malformed end tag".into()), offset));
         }
-        match self.stack.last() {
+        match self.open_element() {
             Some(open) if open.name == name => {}
             Some(open) => {
                 let msg = alloc::format!("expected '</{}>', found '</{name}>'", open.name);
@@ -556,12 +557,28 @@ impl<'a> Builder<'a> {
         }
         let text = normalize_eol(Cow::Borrowed(raw));
         self.spend(text.len(), offset)?;
-        if self.stack.is_empty() {
+        if self.starts.is_empty() {
             return Err(self.err(ErrorKind::NoRoot, offset));
         }
         self.flush_pending();
         self.push(Node::CData(text));
         Ok(())
+    }
+
+    /// The open elements, outermost first.
+    fn open_elements(&self) -> impl Iterator<Item = &Element<'a>> {
+        self.starts.iter().filter_map(|s| match self.nodes.get(s.wrapping_sub(1)) {
+            Some(Node::Element(e)) => Some(e),
+            _ => None,
+        })
+    }
+
+    /// The innermost open element.
+    fn open_element(&self) -> Option<&Element<'a>> {
+        match self.nodes.get(self.starts.last()?.wrapping_sub(1)) {
+            Some(Node::Element(e)) => Some(e),
+            _ => None,
+        }
     }
 
     /// The children of the open element read so far.
@@ -578,7 +595,7 @@ impl<'a> Builder<'a> {
     /// Turns pending white space into text of the open element.
     fn flush_pending(&mut self) {
         if let Some(p) = self.pending.take()
-            && !self.stack.is_empty()
+            && !self.starts.is_empty()
         {
             self.push(Node::Text(p));
         }
@@ -587,7 +604,7 @@ impl<'a> Builder<'a> {
     /// Starts a child element.
     fn begin(&mut self, element: Element<'a>) {
         self.pending = None;
-        self.stack.push(element);
+        self.nodes.push(Node::Element(element));
         self.starts.push(self.nodes.len());
     }
 
@@ -599,25 +616,31 @@ impl<'a> Builder<'a> {
         } else {
             self.flush_pending();
         }
-        if let (Some(mut element), Some(start)) = (self.stack.pop(), self.starts.pop()) {
-            let children = &self.nodes[start..];
-            let has_text = children.iter().any(|n| matches!(n, Node::Text(_)));
-            element.children = if has_text && has_elements {
-                let keep = |n: &Node<'_>| !matches!(n, Node::Text(t) if is_xml_space(t));
-                let mut v = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
-                v.extend(self.nodes.drain(start..).filter(|n| keep(n)));
-                v
-            } else {
-                // One copy into a vector of the final size.
-                self.nodes.split_off(start)
-            };
-            self.close(element);
+        let Some(start) = self.starts.pop() else { return };
+        let children = &self.nodes[start..];
+        let has_text = children.iter().any(|n| matches!(n, Node::Text(_)));
+        let children = if has_text && has_elements {
+            let keep = |n: &Node<'_>| !matches!(n, Node::Text(t) if is_xml_space(t));
+            let mut v = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
+            v.extend(self.nodes.drain(start..).filter(|n| keep(n)));
+            v
+        } else {
+            // One copy into a vector of the final size.
+            self.nodes.split_off(start)
+        };
+        if let Some(Node::Element(element)) = self.nodes.last_mut() {
+            element.children = children;
+        }
+        if self.starts.is_empty()
+            && let Some(Node::Element(root)) = self.nodes.pop()
+        {
+            self.root = Some(root);
         }
     }
 
     /// Places a finished element in its parent (or as the root).
     fn close(&mut self, element: Element<'a>) {
-        if self.stack.is_empty() {
+        if self.starts.is_empty() {
             self.root = Some(element);
         } else {
             self.push(Node::Element(element));
@@ -635,7 +658,7 @@ impl<'a> Builder<'a> {
             return Ok(());
         }
         self.spend(text.len(), offset)?;
-        if self.stack.is_empty() {
+        if self.starts.is_empty() {
             if space {
                 return Ok(());
             }
@@ -901,7 +924,6 @@ pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Elem
     let mut b = Builder {
         input,
         limits: *limits,
-        stack: Vec::with_capacity(16),
         starts: Vec::with_capacity(16),
         nodes: Vec::with_capacity(64),
         attributes: Vec::with_capacity(16),
@@ -967,7 +989,7 @@ pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Elem
             _ => b.start_tag(lt)?,
         };
     }
-    if let Some(open) = b.stack.last() {
+    if let Some(open) = b.open_element() {
         let kind = ErrorKind::Syntax(alloc::format!("element '{}' is not closed", open.name));
         return Err(b.err(kind, input.len()));
     }
