@@ -944,10 +944,14 @@ pub(crate) fn parse_document<'a>(input: &'a str, limits: &Limits) -> Result<Elem
         if lt > pos {
             let text = &input[pos..lt];
             let space = seen & (NOT_SPACE | TEXT_SPECIAL) == 0;
-            let start_tag_next = bytes.get(lt + 1).is_some_and(|c| is_name_byte(*c));
-            if space && start_tag_next && !matches!(b.open_children().last(), Some(Node::Text(_))) {
-                // Indentation before a child element: dropped (the start tag clears any
-                // pending white space), but counted against the text limit.
+            let next = bytes.get(lt + 1).copied().unwrap_or(b'<');
+            let last = b.open_children().last();
+            // Indentation before a child element (the start tag clears pending white space)
+            // or before the end tag of an element whose last child is an element (the end
+            // drops it): dropped at once, but counted against the text limit.
+            let dropped = (is_name_byte(next) && !matches!(last, Some(Node::Text(_))))
+                || (next == b'/' && matches!(last, Some(Node::Element(_))));
+            if space && dropped {
                 b.spend(text.len(), pos)?;
             } else if seen & TEXT_SPECIAL == 0 {
                 b.text_known(Cow::Borrowed(text), space, pos)?;
