@@ -2276,9 +2276,7 @@ impl Features {
             }
         }
     }
-}
 
-impl Features {
     pub(crate) fn parse(e: &Element<'_>) -> Option<Features> {
         if !branch(e, &[]) {
             return None;
