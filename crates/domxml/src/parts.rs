@@ -2272,7 +2272,7 @@ impl Features {
                     | FeatureKind::Smm
             );
             if switch {
-                item.value.get_or_insert_with(|| "on".to_owned());
+                item.value.get_or_insert_with(|| String::from("on"));
             }
         }
     }
