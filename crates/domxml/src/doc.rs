@@ -380,9 +380,9 @@ fn is_space_byte(b: u8) -> bool {
 
 /// Byte classes for the reader, one table lookup per byte: [`NAME`] for bytes of element and
 /// attribute names (XML's name characters in ASCII, and any non-ASCII byte), [`SPACE`] for
-/// white space ([`NOT_SPACE`] for the rest), and [`TEXT_SPECIAL`] for bytes that send character data down the slow path
-/// (`&`, line ends to normalise, forbidden C0 controls, 0xEF: the lead byte of U+FFFE and
-/// U+FFFF).
+/// white space ([`NOT_SPACE`] for the rest), and [`TEXT_SPECIAL`] for bytes that send
+/// character data down the slow path (`&`, line ends to normalise, forbidden C0 controls,
+/// 0xEF: the lead byte of U+FFFE and U+FFFF).
 const NAME: u8 = 1;
 const SPACE: u8 = 2;
 const TEXT_SPECIAL: u8 = 4;
@@ -770,14 +770,14 @@ fn read_attributes<'s>(
     }
 }
 
-/// Bytes that send an attribute value (`attribute`) or text down the slow path: C0 controls
-/// (forbidden ones; line ends, which text normalises; tab and newline, which attribute values
-/// normalise to spaces), `&`, `<`, and 0xEF, the lead byte of U+FFFE and U+FFFF.
-const fn special_bytes(attribute: bool) -> [bool; 256] {
+/// Bytes that send an attribute value down the slow path: C0 controls (forbidden ones, and
+/// the white space that attribute values normalise to spaces), `&`, `<`, and 0xEF, the lead
+/// byte of U+FFFE and U+FFFF. (Character data uses [`TEXT_SPECIAL`].)
+const fn special_bytes() -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 0x20 {
-        t[i] = attribute || !matches!(i as u8, b'\t' | b'\n');
+        t[i] = true;
         i += 1;
     }
     t[b'&' as usize] = true;
@@ -786,8 +786,7 @@ const fn special_bytes(attribute: bool) -> [bool; 256] {
     t
 }
 
-static SPECIAL: [bool; 256] = special_bytes(true);
-static SPECIAL_IN_TEXT: [bool; 256] = special_bytes(false);
+static SPECIAL: [bool; 256] = special_bytes();
 
 fn has_special(s: &str) -> bool {
     s.bytes().any(|b| SPECIAL[usize::from(b)])
@@ -892,7 +891,7 @@ fn decode_attribute(raw: &str) -> Result<Cow<'_, str>, ErrorKind> {
 /// Checks raw text (between markup) and normalises its line ends (`\r\n` and lone `\r`
 /// become `\n`), as XML requires.
 fn decode_text(raw: Cow<'_, str>) -> Result<Cow<'_, str>, ErrorKind> {
-    if !raw.bytes().any(|b| SPECIAL_IN_TEXT[usize::from(b)]) {
+    if !raw.bytes().any(|b| CLASSES[usize::from(b)] & TEXT_SPECIAL != 0 || b == b'<') {
         return Ok(raw);
     }
     if raw.contains(['&', '<']) {
