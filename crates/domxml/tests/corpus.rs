@@ -3,18 +3,13 @@
 //! formats back byte for byte, and every schema-valid document reads and formats
 //! idempotently. `cargo xtask conformance` prints the full figures.
 
-use std::path::PathBuf;
-
 use virtkit_domxml::{Domain, FormatFlags};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("VIRTKIT_CORPUS")
-        .filter(|d| !d.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-            PathBuf::from,
-        )
-        .join("libvirt-11.3.0");
+#[path = "common/corpus.rs"]
+mod corpus;
+
+fn corpus() -> Option<std::path::PathBuf> {
+    let dir = corpus::corpus_dir();
     if dir.is_dir() {
         Some(dir)
     } else {

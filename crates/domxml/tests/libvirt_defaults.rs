@@ -7,9 +7,10 @@
 //! differences; those due to 9.0 being older than 11.3 are listed in
 //! `tests/common/libvirt_versions.rs`.
 
-use std::path::PathBuf;
-
 use virtkit_domxml::{Domain, FormatFlags};
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 #[path = "common/libvirt_versions.rs"]
 mod libvirt_versions;
@@ -19,13 +20,7 @@ const EQUAL_WITH_LIBVIRT_9_0: usize = 1511;
 
 #[test]
 fn defaults_match_libvirt_generic_parse_and_format() {
-    let dir = std::env::var_os("VIRTKIT_CORPUS")
-        .filter(|d| !d.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-            PathBuf::from,
-        )
-        .join("libvirt-11.3.0");
+    let dir = corpus::corpus_dir();
     let Ok(verdicts) = std::fs::read_to_string(dir.join("schema-verdicts.tsv")) else { return };
     let Some(lv) = virtkit_cref::libvirt_or_skip("domxml defaults") else { return };
     assert!(lv.has_domain_xml(), "libvirt.so.0 lacks virDomainDefParseString/virDomainDefFormat");

@@ -1,9 +1,10 @@
 //! Secrets: what `Domain::to_xml` (no `VIR_DOMAIN_XML_SECURE`) withholds, checked one by one
 //! and against libvirt's own formatter (the system `libvirt.so.0` through `virtkit-cref`).
 
-use std::path::PathBuf;
-
 use virtkit_domxml::{Domain, FormatFlags};
+
+#[path = "common/corpus.rs"]
+mod corpus;
 
 /// Formats `xml` with and without the secure flag.
 fn both(xml: &str) -> (String, String) {
@@ -71,13 +72,7 @@ fn secret_references_and_public_data_are_kept() {
 /// libvirt's own secure output, so that only the withholding is compared).
 #[test]
 fn withheld_exactly_as_libvirt_withholds() {
-    let dir = std::env::var_os("VIRTKIT_CORPUS")
-        .filter(|d| !d.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-            PathBuf::from,
-        )
-        .join("libvirt-11.3.0");
+    let dir = corpus::corpus_dir();
     let Ok(verdicts) = std::fs::read_to_string(dir.join("schema-verdicts.tsv")) else { return };
     let Some(lv) = virtkit_cref::libvirt_or_skip("domxml secrets") else { return };
     assert!(lv.has_domain_xml(), "libvirt.so.0 lacks virDomainDefParseString/virDomainDefFormat");
