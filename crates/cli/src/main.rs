@@ -153,10 +153,57 @@ fn sim_tour(out: &mut String) -> Result<(), virtkit_api::Error> {
     Ok(())
 }
 
+/// A live migration of `test` between two sim hosts through libvirt's v3-with-parameters
+/// sequence, each step observed.
+fn migration_tour(out: &mut String) -> Result<(), virtkit_api::Error> {
+    use virtkit_api::flags::DomainMigrateFlags as F;
+    virtkit_sim::register();
+    let source = Connect::open("sim:///tour-source")?;
+    let destination = Connect::open("sim:///tour-destination")?;
+    // Every sim host starts with a `test` domain; the destination must not have one.
+    let there = destination.lookup_by_name("test")?;
+    there.destroy()?;
+    there.undefine()?;
+    out.push_str("a live migration, sim:///tour-source -> sim:///tour-destination (libvirt's v3 with parameters):
+");
+    let dom = source.lookup_by_name("test")?;
+    let mut steps = virtkit_migrate::StepLog::default();
+    let moved = virtkit_migrate::Migration::new(&dom).observer(&mut steps).migrate3(
+        &destination,
+        &TypedParams::new(),
+        F::LIVE | F::PERSIST_DEST,
+    )?;
+    for step in &steps.reports {
+        let _ = writeln!(
+            out,
+            "  {:<12} {:<28} {}",
+            step.host.to_string(),
+            step.step.callback(),
+            match &step.outcome {
+                Ok(()) => "ok".to_owned(),
+                Err(e) => format!("error: {}", e.message()),
+            }
+        );
+    }
+    let state = |d: &virtkit_api::Domain| {
+        d.state(0).map(|s| s.state().map_or_else(|| s.state.to_string(), |st| format!("{st:?}")))
+    };
+    let _ = writeln!(
+        out,
+        "  now: on the destination {}, on the source {}\n",
+        state(&moved)?,
+        state(&dom)?
+    );
+    Ok(())
+}
+
 fn tour() -> String {
     let mut out = String::from("virtkit: libvirt's domain API in Rust. A short tour.\n\n");
     if let Err(e) = sim_tour(&mut out) {
         let _ = writeln!(out, "sim:///default: error: {}\n", e.message());
+    }
+    if let Err(e) = migration_tour(&mut out) {
+        let _ = writeln!(out, "migration: error: {}\n", e.message());
     }
     out.push_str(
         "cpu lists, parsed and normalised exactly as libvirt's virBitmapParse/virBitmapFormat:\n",
