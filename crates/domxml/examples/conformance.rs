@@ -1,7 +1,8 @@
 //! Conformance of virtkit-domxml over libvirt 11.3.0's own test documents.
 //!
 //! `cargo run --release -p virtkit-domxml --example conformance -- [--corpus DIR] [--verbose]
-//! [--untyped]` (`--untyped` lists the untyped occurrences outside `<devices>` by element path)
+//! [--untyped]` (`--untyped` lists the untyped occurrences outside `<devices>` by element path,
+//! attributes of `<domain>` as `/@name`)
 //! (run through `cargo xtask conformance`, which compares the figures with a baseline). The
 //! corpus is `--corpus DIR`, else `$VIRTKIT_CORPUS`, else `../shared/corpus` beside the
 //! workspace. The last lines are machine-readable: `figure NAME PASSED TOTAL`.
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use virtkit_domxml::{
-    Coverage, DOMAIN_CHILD_ORDER, Domain, Element, FormatFlags, Node, memory_kib,
+    Coverage, DOMAIN_CHILD_ORDER, DRIVER_NAMESPACES, Domain, Element, FormatFlags, Node,
+    QEMU_NAMESPACE, Scope, declaration, memory_kib,
 };
 
 const VERSION_DIR: &str = "libvirt-11.3.0";
@@ -79,16 +81,16 @@ fn main() -> ExitCode {
         coverage.untyped += c.untyped;
         coverage.devices += c.devices;
         if list_untyped {
-            for e in &domain.others {
-                tally(e, "", &mut untyped_by_path);
-            }
+            tally_domain(&domain, &mut untyped_by_path);
         }
         let out = domain.to_xml_flags(FormatFlags::SECURE);
         match (Element::parse(&text), Element::parse(&out)) {
-            (Ok(a), Ok(b)) => match covers(&shrink_tunes(a), &b, "") {
-                Ok(()) => lossless += 1,
-                Err(diff) => loss_fail.push(format!("{rel}: {diff}")),
-            },
+            (Ok(a), Ok(b)) => {
+                match covers(&shrink_tunes(a), &b, "", &Scope::root(), &Scope::root()) {
+                    Ok(()) => lossless += 1,
+                    Err(diff) => loss_fail.push(format!("{rel}: {diff}")),
+                }
+            }
             (_, Err(e)) => loss_fail.push(format!("{rel}: output does not parse: {e}")),
             (Err(e), _) => loss_fail.push(format!("{rel}: {e}")),
         }
@@ -146,6 +148,17 @@ fn report_untyped(by_path: &BTreeMap<String, usize>) {
     }
 }
 
+/// Adds the untyped occurrences of `domain` to `by_path`: its kept attributes (as `/@name`)
+/// and kept children.
+fn tally_domain(domain: &Domain<'_>, by_path: &mut BTreeMap<String, usize>) {
+    for a in &domain.attributes {
+        *by_path.entry(format!("/@{}", a.name)).or_default() += 1;
+    }
+    for e in &domain.others {
+        tally(e, "", by_path);
+    }
+}
+
 /// Adds the occurrences of `e` (the element and its attributes) and of its descendants to
 /// `by_path`, keyed by element path.
 fn tally(e: &Element<'_>, path: &str, by_path: &mut BTreeMap<String, usize>) {
@@ -195,21 +208,85 @@ fn first_difference(expected: &str, got: &str) -> String {
     }
 }
 
-fn rank(e: &Element<'_>) -> usize {
-    DOMAIN_CHILD_ORDER.iter().position(|n| *n == e.name).unwrap_or(DOMAIN_CHILD_ORDER.len())
+/// libvirt's rank of a child of `<domain>` in `scope` (`<domain>`'s): elements in a
+/// namespace come last.
+fn rank(e: &Element<'_>, scope: &Scope<'_, '_>) -> usize {
+    match scope.name(&e.name) {
+        (None, local) => DOMAIN_CHILD_ORDER.iter().position(|n| *n == local),
+        (Some(_), _) => None,
+    }
+    .unwrap_or(DOMAIN_CHILD_ORDER.len())
+}
+
+/// Whether `uri` is the namespace of one of libvirt's drivers (QEMU, bhyve, Xen, LXC, VMware).
+fn is_driver_namespace(uri: Option<&str>) -> bool {
+    uri.is_some_and(|u| u == QEMU_NAMESPACE || DRIVER_NAMESPACES.iter().any(|(_, d)| *d == u))
+}
+
+/// Whether the qualified names `a` (in `sa`) and `b` (in `sb`) name the same thing: the same
+/// namespace URI and local name, and the same prefix too unless the namespace is a driver's
+/// (libvirt reads those by URI and writes them under its own prefix).
+fn same_name(a: &str, sa: &Scope<'_, '_>, b: &str, sb: &Scope<'_, '_>, attribute: bool) -> bool {
+    let (ea, eb) = (expanded(a, sa, attribute), expanded(b, sb, attribute));
+    ea == eb && (prefix(a) == prefix(b) || is_driver_namespace(ea.0))
+}
+
+fn expanded<'s, 'n>(
+    name: &'n str,
+    scope: &Scope<'s, '_>,
+    attribute: bool,
+) -> (Option<&'s str>, &'n str) {
+    if attribute { scope.attribute_name(name) } else { scope.name(name) }
+}
+
+fn prefix(name: &str) -> Option<&str> {
+    name.split_once(':').map(|(p, _)| p)
+}
+
+/// Whether the declaration `a` of `prefix` on an input element may be missing from its output
+/// element (scope `out`): when it declares a driver namespace, or a driver's prefix, and the
+/// output has libvirt's own declaration of that driver in scope instead.
+fn redeclared_by_libvirt(prefix: Option<&str>, value: &str, out: &Scope<'_, '_>) -> bool {
+    let drivers = DRIVER_NAMESPACES.iter().copied().chain([("qemu", QEMU_NAMESPACE)]);
+    drivers
+        .into_iter()
+        .any(|(p, uri)| (value == uri || prefix == Some(p)) && out.uri(Some(p)) == Some(uri))
 }
 
 /// Whether `out` holds everything `inp` holds: same names and children, every attribute of
 /// `inp` with an equal value (cpu lists compared as sets, sizes compared in KiB), and only
 /// the attributes libvirt adds (`unit`, namespace declarations) on top. `<domain>`'s children
 /// are compared in libvirt's order, other children by name (same-name siblings in order).
-fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String> {
+/// Names are compared by namespace URI and local name, and by prefix too outside libvirt's
+/// driver namespaces; namespace declarations are kept exactly, except those of a driver
+/// namespace that libvirt's own declaration of it replaces (`<ns0:commandline
+/// xmlns:ns0='...qemu/1.0'>` is written `<qemu:commandline>` under `<domain xmlns:qemu>`).
+fn covers(
+    inp: &Element<'_>,
+    out: &Element<'_>,
+    path: &str,
+    in_scope: &Scope<'_, '_>,
+    out_scope: &Scope<'_, '_>,
+) -> Result<(), String> {
     let path = format!("{path}/{}", inp.name);
-    if inp.name != out.name {
+    if !same_name(&inp.name, &in_scope.enter(inp), &out.name, &out_scope.enter(out), false) {
         return Err(format!("{path}: became <{}>", out.name));
     }
+    let (si, so) = (in_scope.enter(inp), out_scope.enter(out));
     for a in &inp.attributes {
-        match out.attribute(&a.name) {
+        if let Some(prefix) = declaration(a) {
+            let kept = out.attribute(&a.name) == Some(&*a.value);
+            if !kept && !redeclared_by_libvirt(prefix, &a.value, &so) {
+                return Err(format!("{path}/@{}: declaration of '{}' lost", a.name, a.value));
+            }
+            continue;
+        }
+        let found = out
+            .attributes
+            .iter()
+            .find(|b| declaration(b).is_none() && same_name(&a.name, &si, &b.name, &so, true))
+            .map(|b| &*b.value);
+        match found {
             None => return Err(format!("{path}/@{}: lost", a.name)),
             Some(v) if v == a.value || a.name == "unit" => {}
             Some(v) => {
@@ -228,11 +305,11 @@ fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String
         // libvirt writes the default mode of <hyperv> and policy of <capabilities>.
         let default =
             matches!((&*inp.name, &*a.name), ("hyperv", "mode") | ("capabilities", "policy"));
-        if inp.attribute(&a.name).is_none()
-            && a.name != "unit"
-            && !a.name.starts_with("xmlns")
-            && !default
-        {
+        let in_input = inp
+            .attributes
+            .iter()
+            .any(|b| declaration(b).is_none() && same_name(&b.name, &si, &a.name, &so, true));
+        if !in_input && a.name != "unit" && declaration(a).is_none() && !default {
             return Err(format!("{path}/@{}: added", a.name));
         }
     }
@@ -254,13 +331,20 @@ fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String
     let mut ci: Vec<&Element<'_>> = split.as_ref().unwrap_or(inp).elements().collect();
     let mut co: Vec<&Element<'_>> = out.elements().collect();
     if inp.name == "domain" && path == "/domain" {
-        ci.sort_by_key(|e| rank(e));
-        co.sort_by_key(|e| rank(e));
+        ci.sort_by_key(|e| rank(e, &si));
+        co.sort_by_key(|e| rank(e, &so));
     } else {
         // libvirt writes the children of the elements it knows in its own order; siblings of
-        // one name keep theirs (boot order, vcpupins, ...).
-        ci.sort_by(|a, b| a.name.cmp(&b.name));
-        co.sort_by(|a, b| a.name.cmp(&b.name));
+        // one name keep theirs (boot order, vcpupins, ...). Names sort by namespace and local
+        // name.
+        ci.sort_by_key(|e| {
+            let child = si.enter(e);
+            child.name(&e.name)
+        });
+        co.sort_by_key(|e| {
+            let child = so.enter(e);
+            child.name(&e.name)
+        });
     }
     if inp.name == "cell" && !ci.iter().any(|c| c.name == "distances") {
         // ... and gives a cell without distances those other cells name for it.
@@ -270,7 +354,7 @@ fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String
         // libvirt completes distances given in one direction only: the output holds every
         // sibling of the input, perhaps more.
         for a in &ci {
-            if !co.iter().any(|b| covers(a, b, &path).is_ok()) {
+            if !co.iter().any(|b| covers(a, b, &path, &si, &so).is_ok()) {
                 return Err(format!("{path}: sibling {:?} lost", a.attribute("id")));
             }
         }
@@ -287,7 +371,7 @@ fn covers(inp: &Element<'_>, out: &Element<'_>, path: &str) -> Result<(), String
         return Err(format!("{path}: CDATA lost"));
     }
     for (a, b) in ci.iter().zip(&co) {
-        covers(a, b, &path)?;
+        covers(a, b, &path, &si, &so)?;
     }
     Ok(())
 }

@@ -8,12 +8,13 @@ use alloc::vec::Vec;
 use virtkit_cpumap::CpuSet;
 
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
-use crate::drivers::DriverNamespaces;
+use crate::drivers::{DriverNamespaces, driver_prefix, driver_uri};
 use crate::error::{Error, ErrorKind};
 use crate::fmt::{
     Style, display_element, escape_libvirt_attr, indent, push_display, push_u64, text_element,
     write_element,
 };
+use crate::namespaces::{Scope, declaration, relies_on, renamed_into, uses_prefix};
 use crate::parts::{
     Clock, Cpu, Cputune, Features, IothreadId, MemoryBacking, NumaMemory, Numatune, Os, Pm,
     SecLabel, VcpuState, iothreadids_occurrences, is_element_or_space, parse_iothreadids,
@@ -295,7 +296,10 @@ pub struct Domain<'a> {
     pub domain_type: String,
     /// `id`: the live domain id.
     pub id: Option<i32>,
-    /// Other attributes of `<domain>` (namespace declarations such as `xmlns:qemu`).
+    /// Other attributes of `<domain>`, such as namespace declarations. The declarations of
+    /// the typed driver namespaces are not here: libvirt writes its own (`xmlns:qemu=...`,
+    /// after `id`), and drops any other declaration of their URI or prefix that nothing
+    /// kept relies on; so does the model.
     pub attributes: Vec<Attribute<'a>>,
     /// `<name>`.
     pub name: Option<String>,
@@ -373,10 +377,27 @@ pub struct Domain<'a> {
     pub keywrap: Option<Keywrap>,
     /// `<throttlegroups>`.
     pub throttlegroups: Option<Vec<Throttlegroup>>,
-    /// The QEMU namespace's elements (`<qemu:commandline>`, ...), under the `qemu` prefix
-    /// declared on `<domain>`.
+    /// The QEMU namespace's elements (`<qemu:commandline>`, ...), recognised by namespace
+    /// URI whatever the prefix and wherever it is declared (as libvirt reads them), written
+    /// under `qemu:` with the declaration on `<domain>` (as libvirt writes them).
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, FormatFlags};
+    /// let d = Domain::from_xml("<domain type='qemu'><ns0:commandline \
+    ///     xmlns:ns0='http://libvirt.org/schemas/domain/qemu/1.0'><ns0:arg value='-s'/>\
+    ///     </ns0:commandline></domain>").unwrap();
+    /// assert_eq!(d.qemu.as_ref().unwrap().args, ["-s"]);
+    /// assert_eq!(d.to_xml_flags(FormatFlags::SECURE), "\
+    /// <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+    ///   <qemu:commandline>
+    ///     <qemu:arg value='-s'/>
+    ///   </qemu:commandline>
+    /// </domain>
+    /// ");
+    /// ```
     pub qemu: Option<QemuNamespace>,
-    /// The bhyve, Xen, LXC and VMware namespaces' elements.
+    /// The bhyve, Xen, LXC and VMware namespaces' elements, recognised by URI and written
+    /// under the driver's prefix as [`qemu`](Self::qemu)'s.
     pub drivers: Option<DriverNamespaces>,
     /// `<launchSecurity>`.
     pub launch_security: Option<LaunchSecurity>,
@@ -624,8 +645,24 @@ impl<'a> Domain<'a> {
             return Err(cx.err(&root, ErrorKind::Missing("attribute 'type' of <domain>".into())));
         }
         // Text directly inside <domain> carries nothing for libvirt, which ignores it; so do we.
-        let namespaces: Vec<Attribute<'a>> =
-            root.attributes.iter().filter(|a| a.name.starts_with("xmlns")).cloned().collect();
+        let mut decls = Element::new("domain");
+        decls.attributes =
+            root.attributes.iter().filter(|a| declaration(a).is_some()).cloned().collect();
+        let outer = Scope::root();
+        let scope = outer.enter(&decls);
+        // A driver whose prefix <domain> binds to another namespace that the document uses
+        // stays lossless: its declaration could not be written on <domain>.
+        let blocked: Vec<&str> = decls
+            .attributes
+            .iter()
+            .filter_map(|a| {
+                let prefix = declaration(a)??;
+                let clash = driver_uri(prefix).is_some_and(|uri| a.value != uri)
+                    && (root.attributes.iter().any(|b| uses_prefix(&b.name, prefix))
+                        || root.elements().any(|c| relies_on(c, prefix)));
+                clash.then_some(prefix)
+            })
+            .collect();
         let mut cputune = None;
         for node in root.children {
             let Node::Element(e) = node else { continue };
@@ -643,12 +680,13 @@ impl<'a> Domain<'a> {
                     })
                     .collect();
                 d.devices = Some(Devices { items });
-            } else if !d.take(cx, &e, &namespaces)? {
+            } else if !d.take(cx, &e, &scope, &blocked)? {
                 d.others.push(e);
             } else if e.name == "cputune" {
                 cputune = Some(e);
             }
         }
+        d.absorb_declarations();
         // libvirt drops the vcpus of cache and memory tunes beyond the vcpu count (and tunes
         // left without vcpus); without a typed vcpu count the tunes stay lossless.
         if let (Some(t), Some(e)) = (&mut d.cputune, cputune) {
@@ -672,7 +710,8 @@ impl<'a> Domain<'a> {
         &mut self,
         cx: &Ctx<'_>,
         e: &Element<'a>,
-        namespaces: &[Attribute<'a>],
+        scope: &Scope<'_, 'a>,
+        blocked: &[&str],
     ) -> Result<bool, Error> {
         macro_rules! once {
             ($field:expr, $value:expr) => {{
@@ -711,7 +750,7 @@ impl<'a> Domain<'a> {
                 if e.attributes.is_empty()
                     && !e.children.iter().any(|n| matches!(n, Node::Text(_) | Node::CData(_))) =>
             {
-                once!(self.metadata, Some(metadata(e, namespaces)))
+                once!(self.metadata, Some(metadata(e, scope)))
             }
             "maxMemory" if simple(e, &["unit", "slots"]) => {
                 let text = e.text();
@@ -793,29 +832,70 @@ impl<'a> Domain<'a> {
                     _ => once!(self.on_lockfailure, Some(action)),
                 }
             }
-            name if name.starts_with("qemu:")
-                && !e.attributes.iter().any(|a| a.name.starts_with("xmlns"))
-                && namespaces
-                    .iter()
-                    .any(|a| a.name == "xmlns:qemu" && a.value == QEMU_NAMESPACE) =>
-            {
-                let mut q = self.qemu.clone().unwrap_or_default();
-                if q.take(e).is_none() {
-                    return Ok(false);
-                }
-                self.qemu = Some(q);
-                Ok(true)
-            }
-            name if name.contains(':') => {
-                let mut n = self.drivers.clone().unwrap_or_default();
-                if n.take(e, namespaces).is_none() {
-                    return Ok(false);
-                }
-                self.drivers = Some(n);
-                Ok(true)
-            }
-            _ => Ok(false),
+            _ => Ok(self.take_driver(e, scope, blocked).is_some()),
         }
+    }
+
+    /// Puts `e` in the typed elements of a driver namespace (QEMU, bhyve, Xen, LXC, VMware)
+    /// when it is in one, by URI whatever its prefix, as libvirt reads them.
+    fn take_driver(
+        &mut self,
+        e: &Element<'a>,
+        scope: &Scope<'_, 'a>,
+        blocked: &[&str],
+    ) -> Option<()> {
+        let (uri, _) = scope.enter(e).name(&e.name);
+        let uri = uri?;
+        let prefix = driver_prefix(uri).filter(|p| !blocked.contains(p))?;
+        let e = renamed_into(e, scope, uri, prefix)?;
+        if prefix == "qemu" {
+            let mut q = self.qemu.clone().unwrap_or_default();
+            q.take(&e)?;
+            self.qemu = Some(q);
+        } else {
+            let mut n = self.drivers.clone().unwrap_or_default();
+            n.take(&e)?;
+            self.drivers = Some(n);
+        }
+        Some(())
+    }
+
+    /// The driver namespaces of the typed elements, (prefix, URI): those written on
+    /// `<domain>`, as libvirt writes its driver's.
+    fn typed_namespaces(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        let qemu = self.qemu.as_ref().map(|_| ("qemu", QEMU_NAMESPACE));
+        qemu.into_iter().chain(self.drivers.iter().flat_map(DriverNamespaces::namespaces))
+    }
+
+    /// Drops the declarations of `<domain>` that the typed driver namespaces replace: the
+    /// driver's prefix (libvirt declares it itself) and the driver's URI under another prefix
+    /// when nothing kept uses that prefix (libvirt writes only its own declaration).
+    fn absorb_declarations(&mut self) {
+        let typed: Vec<(&str, &str)> = self.typed_namespaces().collect();
+        if typed.is_empty() {
+            return;
+        }
+        let absorbed: Vec<bool> = self
+            .attributes
+            .iter()
+            .map(|a| {
+                let Some(Some(prefix)) = declaration(a) else { return false };
+                typed
+                    .iter()
+                    .any(|(p, u)| *p == prefix || (a.value == *u && !self.relies_on(prefix)))
+            })
+            .collect();
+        let mut flags = absorbed.into_iter();
+        self.attributes.retain(|_| !flags.next().unwrap_or(false));
+    }
+
+    /// Whether anything kept as read (attributes of `<domain>`, kept children, devices,
+    /// metadata) uses `prefix` through a declaration on `<domain>`.
+    fn relies_on(&self, prefix: &str) -> bool {
+        self.attributes.iter().any(|a| declaration(a).is_none() && uses_prefix(&a.name, prefix))
+            || self.others.iter().any(|e| relies_on(e, prefix))
+            || self.devices.iter().flat_map(|d| &d.items).any(|i| relies_on(&i.element, prefix))
+            || self.metadata.as_ref().is_some_and(|m| relies_on(m, prefix))
     }
 
     /// Formats the domain as libvirt does, without secrets (libvirt's default).
@@ -865,6 +945,13 @@ impl<'a> Domain<'a> {
         if let (Some(id), false) = (self.id, inactive) {
             out.push_str(" id='");
             push_display(out, &id);
+            out.push('\'');
+        }
+        for (prefix, uri) in self.typed_namespaces() {
+            out.push_str(" xmlns:");
+            out.push_str(prefix);
+            out.push_str("='");
+            out.push_str(uri);
             out.push('\'');
         }
         for a in &self.attributes {
@@ -1115,19 +1202,11 @@ impl<'a> Domain<'a> {
     pub fn coverage(&self) -> Coverage {
         let mut c =
             Coverage { typed: 1 + 1 + usize::from(self.id.is_some()), ..Coverage::default() };
-        // The declaration of a namespace whose elements are typed is part of them (libvirt
-        // writes it itself); other attributes of <domain> are kept as read.
-        let declares_typed = |a: &Attribute<'_>| {
-            let prefix = a.name.strip_prefix("xmlns:");
-            match prefix {
-                Some("qemu") => self.qemu.is_some() && a.value == QEMU_NAMESPACE,
-                Some(p) => self.drivers.as_ref().is_some_and(|n| n.uses(p, &a.value)),
-                None => false,
-            }
-        };
-        let typed_decls = self.attributes.iter().filter(|a| declares_typed(a)).count();
-        c.typed += typed_decls;
-        c.untyped += self.attributes.len() - typed_decls;
+        // The declaration of a typed driver namespace, which libvirt writes itself on
+        // <domain>, is one typed occurrence (whatever the input declared); other attributes
+        // of <domain> are kept as read.
+        c.typed += self.typed_namespaces().count();
+        c.untyped += self.attributes.len();
         let mut typed = |present: bool, n: usize| {
             if present {
                 c.typed += n;
@@ -1491,7 +1570,8 @@ fn strip_secrets(e: &mut Element<'_>) {
 
 /// The `<metadata>` element with a namespace declaration on every prefixed child that relies
 /// on one declared higher up (libvirt copies each child out with its namespace).
-fn metadata<'a>(e: &Element<'a>, outer: &[Attribute<'a>]) -> Element<'a> {
+fn metadata<'a>(e: &Element<'a>, outer: &Scope<'_, 'a>) -> Element<'a> {
+    let scope = outer.enter(e);
     let mut m = e.clone();
     for node in &mut m.children {
         let Node::Element(child) = node else { continue };
@@ -1502,9 +1582,8 @@ fn metadata<'a>(e: &Element<'a>, outer: &[Attribute<'a>]) -> Element<'a> {
         if child.attribute(&decl).is_some() {
             continue;
         }
-        let found = e.attributes.iter().chain(outer).find(|a| a.name == decl);
-        if let Some(found) = found {
-            child.attributes.insert(0, found.clone());
+        if let Some(uri) = scope.uri(child.prefix()) {
+            child.attributes.insert(0, Attribute::new(decl, uri.to_owned()));
         }
     }
     m

@@ -1,13 +1,15 @@
 //! The namespaces of the bhyve, Xen, LXC and VMware drivers: `<bhyve:commandline>`,
 //! `<xen:commandline>` (arguments), `<lxc:namespace>` (shared namespaces) and
-//! `<vmware:datacenterpath>`, each typed only under its usual prefix declared on `<domain>`
-//! with the driver's URI, and written after libvirt's own elements.
+//! `<vmware:datacenterpath>`. As libvirt, the model recognises them by namespace URI whatever
+//! the prefix and wherever the namespace is declared, and writes them after libvirt's own
+//! elements under the driver's prefix, declared on `<domain>`.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::doc::{Attribute, Element};
+use crate::doc::Element;
 use crate::parts::{attr, branch, end, leaf, open, text_child, text_of};
+use crate::qemu::QEMU_NAMESPACE;
 
 /// The drivers' namespace URIs by prefix.
 pub const DRIVER_NAMESPACES: [(&str, &str); 4] = [
@@ -40,20 +42,28 @@ pub struct DriverNamespaces {
     pub vmware_datacenterpath: Option<String>,
 }
 
-fn declared(prefix: &str, namespaces: &[Attribute<'_>]) -> bool {
-    let uri = DRIVER_NAMESPACES.iter().find(|(p, _)| *p == prefix).map(|(_, u)| *u);
-    let decl = alloc::format!("xmlns:{prefix}");
-    uri.is_some_and(|u| namespaces.iter().any(|a| a.name == decl && a.value == u))
+/// The prefix libvirt writes for the driver namespace `uri` (`qemu`, `bhyve`, `xen`, `lxc`,
+/// `vmware`).
+pub(crate) fn driver_prefix(uri: &str) -> Option<&'static str> {
+    if uri == QEMU_NAMESPACE {
+        return Some("qemu");
+    }
+    DRIVER_NAMESPACES.iter().find(|(_, u)| *u == uri).map(|(p, _)| *p)
+}
+
+/// The namespace URI of the driver whose prefix libvirt writes as `prefix`.
+pub(crate) fn driver_uri(prefix: &str) -> Option<&'static str> {
+    if prefix == "qemu" {
+        return Some(QEMU_NAMESPACE);
+    }
+    DRIVER_NAMESPACES.iter().find(|(p, _)| *p == prefix).map(|(_, u)| *u)
 }
 
 impl DriverNamespaces {
-    /// Reads one element into `self`; `None` when it stays lossless.
-    pub(crate) fn take(&mut self, e: &Element<'_>, namespaces: &[Attribute<'_>]) -> Option<()> {
+    /// Reads one element, already renamed into its driver's prefix without declarations
+    /// (`namespaces::renamed_into`), into `self`; `None` when it stays lossless.
+    pub(crate) fn take(&mut self, e: &Element<'_>) -> Option<()> {
         let prefix = e.prefix()?;
-        if !declared(prefix, namespaces) || e.attributes.iter().any(|a| a.name.starts_with("xmlns"))
-        {
-            return None;
-        }
         match (prefix, e.local_name()) {
             ("bhyve" | "xen", "commandline") if branch(e, &[]) && self.commandline.is_none() => {
                 let arg = alloc::format!("{prefix}:arg");
@@ -100,15 +110,14 @@ impl DriverNamespaces {
         Some(())
     }
 
-    /// Whether a typed element lives in the namespace `uri` declared as `prefix`.
-    pub(crate) fn uses(&self, prefix: &str, uri: &str) -> bool {
-        let known = DRIVER_NAMESPACES.iter().any(|(p, u)| *p == prefix && *u == uri);
-        known
-            && match prefix {
-                "lxc" => self.lxc_namespace.is_some(),
-                "vmware" => self.vmware_datacenterpath.is_some(),
-                _ => self.commandline.as_ref().is_some_and(|(p, _)| p == prefix),
-            }
+    /// The namespaces (prefix, URI) of the typed elements, in [`DRIVER_NAMESPACES`]' order:
+    /// those libvirt declares on `<domain>`.
+    pub(crate) fn namespaces(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        DRIVER_NAMESPACES.iter().copied().filter(|(prefix, _)| match *prefix {
+            "lxc" => self.lxc_namespace.is_some(),
+            "vmware" => self.vmware_datacenterpath.is_some(),
+            _ => self.commandline.as_ref().is_some_and(|(p, _)| p == prefix),
+        })
     }
 
     pub(crate) fn occurrences(&self) -> usize {

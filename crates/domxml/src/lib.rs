@@ -9,6 +9,18 @@
 //! memory sizes become KiB). Comments and processing instructions are dropped, as libvirt
 //! drops them. No file system access: the crate builds for `wasm32-unknown-unknown`.
 //!
+//! libvirt's driver namespaces (QEMU's `<qemu:commandline>`, `<qemu:capabilities>`,
+//! `<qemu:override>`, `<qemu:deprecation>`; bhyve's and Xen's `commandline`, LXC's
+//! `namespace`, VMware's `datacenterpath`) are recognised by namespace URI, whatever the prefix
+//! and wherever the namespace is declared (on `<domain>`, on the element, as a default
+//! namespace), as libvirt reads them; they are written as libvirt writes them, under the
+//! driver's prefix (`qemu:`, `bhyve:`, ...) with its declaration on `<domain>`. Other
+//! declarations of the driver's URI or prefix on `<domain>` that nothing kept relies on are
+//! dropped, as libvirt drops them. What the model cannot type (another namespace or an unknown
+//! child inside, a prefixed attribute, the driver's prefix bound on `<domain>` to a namespace
+//! that kept elements use) stays as read, prefixes and declarations included. [`Scope`]
+//! resolves prefixes to URIs.
+//!
 //! ```
 //! use virtkit_domxml::{Domain, FormatFlags};
 //! let input = "<domain type='kvm'><name>vm</name><memory unit='GiB'>1</memory>\
@@ -34,6 +46,7 @@ mod drivers;
 mod error;
 mod features;
 mod fmt;
+mod namespaces;
 mod parts;
 mod qemu;
 mod resctrl;
@@ -45,6 +58,7 @@ pub use domain::{Coverage, DOMAIN_CHILD_ORDER, Device, Devices, Domain, FormatFl
 pub use drivers::{DRIVER_NAMESPACES, DriverNamespaces};
 pub use error::{Error, ErrorKind};
 pub use features::SubFeature;
+pub use namespaces::{Scope, XML_NAMESPACE, declaration};
 pub use parts::{
     Bios, BootMenu, Catchup, Clock, Cpu, CpuModel, Cputune, Feature, FeatureKind, Features,
     HugePage, Interconnect, IothreadId, IothreadPoll, Loader, MemNode, MemoryBacking, NumaCache,

@@ -1,7 +1,9 @@
 //! The QEMU driver's namespace (`xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'`):
 //! `<qemu:commandline>`, `<qemu:capabilities>`, `<qemu:override>` and `<qemu:deprecation>`,
 //! written after everything else in libvirt's order (`qemuDomainDefNamespaceFormatXML`).
-//! Typed only under the `qemu` prefix declared on `<domain>`; other forms stay lossless.
+//! Recognised by namespace URI, as libvirt's XPath lookups do, whatever the prefix
+//! (`<ns0:commandline xmlns:ns0=...>`, a default namespace) and wherever it is declared;
+//! written under `qemu:` with `xmlns:qemu` on `<domain>`, as libvirt writes them.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -75,7 +77,8 @@ fn only(e: &Element<'_>, name: &str, attrs: &[&str]) -> bool {
 }
 
 impl QemuNamespace {
-    /// Reads one element of the namespace into `self`; `None` when it stays lossless.
+    /// Reads one element of the namespace, already renamed into `qemu:` without declarations
+    /// (`namespaces::renamed_into`), into `self`; `None` when it stays lossless.
     pub(crate) fn take(&mut self, e: &Element<'_>) -> Option<()> {
         match &*e.name {
             "qemu:commandline" if branch(e, &[]) && self.args.is_empty() && self.env.is_empty() => {
