@@ -2,8 +2,9 @@
 //! (`test:///default` through python3-libvirt). Skips with a note when python3-libvirt is
 //! missing, and fails then when `VIRTKIT_REQUIRE_LIBVIRT=1` (as `virtkit_cref::libvirt_or_skip`).
 
-use std::process::Command;
+mod common;
 
+use common::compare_with_oracle;
 use virtkit_api::Connect;
 use virtkit_api::flags::DomainCreateFlags;
 
@@ -58,22 +59,5 @@ fn sim_trace() -> Vec<String> {
 #[test]
 fn lifecycle_matches_libvirt_test_driver() {
     let ours = sim_trace();
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(SCRIPT).arg(XML).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("lifecycle oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    assert_eq!(ours, theirs);
+    compare_with_oracle("lifecycle", SCRIPT, &[XML], &ours);
 }

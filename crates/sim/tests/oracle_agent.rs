@@ -3,25 +3,15 @@
 //! libvirt's test driver fills them from the real machine's CPU count). Skips with a note
 //! when python3-libvirt is missing, and fails then when `VIRTKIT_REQUIRE_LIBVIRT=1`.
 
-use std::process::Command;
+mod common;
 
+use common::{compare_with_oracle, line, unit};
 use virtkit_api::enums::DomainProcessSignal;
 use virtkit_api::flags::{
     DomainMemoryFlags, DomainModificationImpact as Impact, DomainSetUserPasswordFlags,
     DomainXMLFlags,
 };
 use virtkit_api::{Connect, Result};
-
-fn line<T>(r: Result<T>, f: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => f(v),
-        Err(e) => format!("{} {} {}", e.raw_code(), e.raw_domain(), e.message()),
-    }
-}
-
-fn unit(r: Result<()>) -> String {
-    line(r, |()| "0".into())
-}
 
 /// Python's `repr` of bytes.
 fn bytes(b: &[u8]) -> String {
@@ -106,25 +96,5 @@ fn sim_trace() -> Vec<String> {
 fn agent_calls_and_iothreads_match_libvirt_test_driver() {
     let ours = sim_trace();
     let script = include_str!("oracle_agent.py");
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(script).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("agent oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "step {k}: sim {a:?} libvirt {b:?}");
-    }
-    assert_eq!(ours.len(), theirs.len());
+    compare_with_oracle("agent", script, &[], &ours);
 }

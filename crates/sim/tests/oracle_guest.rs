@@ -3,11 +3,12 @@
 //! bandwidth, against `test:///default` through python3-libvirt. Skips with a note when
 //! python3-libvirt is missing, and fails then when `VIRTKIT_REQUIRE_LIBVIRT=1`.
 
-use std::process::Command;
+mod common;
 
+use common::{compare_with_oracle, line, unit};
+use virtkit_api::Connect;
 use virtkit_api::enums::{DomainInterfaceAddressesSource, KeycodeSet};
 use virtkit_api::flags::{DomainGetHostnameFlags, DomainSetTimeFlags};
-use virtkit_api::{Connect, Result};
 use virtkit_typedparams::TypedParams;
 
 fn disks_and_nics() -> String {
@@ -32,17 +33,6 @@ fn disks_and_nics() -> String {
         "<domain type='test'><name>dd</name><memory>1024</memory><os><type>hvm</type></os>\
          <devices>{devices}</devices></domain>"
     )
-}
-
-fn line<T>(r: Result<T>, f: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => f(v),
-        Err(e) => format!("{} {} {}", e.raw_code(), e.raw_domain(), e.message()),
-    }
-}
-
-fn unit(r: Result<()>) -> String {
-    line(r, |()| "0".into())
 }
 
 fn show(p: &TypedParams) -> String {
@@ -143,25 +133,5 @@ fn sim_trace() -> Vec<String> {
 fn guest_facts_match_libvirt_test_driver() {
     let ours = sim_trace();
     let script = include_str!("oracle_guest.py");
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(script).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("guest oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "step {k}: sim {a:?} libvirt {b:?}");
-    }
-    assert_eq!(ours.len(), theirs.len());
+    compare_with_oracle("guest", script, &[], &ours);
 }

@@ -3,10 +3,11 @@
 //! persistent XML. Skips with a note when python3-libvirt is missing, and fails then when
 //! `VIRTKIT_REQUIRE_LIBVIRT=1`.
 
-use std::process::Command;
+mod common;
 
+use common::{compare_with_oracle, line, unit};
+use virtkit_api::Connect;
 use virtkit_api::flags::DomainXMLFlags;
-use virtkit_api::{Connect, Result};
 use virtkit_typedparams::{TypedParams, TypedValue};
 
 fn show(p: &TypedParams) -> String {
@@ -22,17 +23,6 @@ fn show(p: &TypedParams) -> String {
         .collect();
     items.sort();
     items.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
-}
-
-fn line<T>(r: Result<T>, f: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => f(v),
-        Err(e) => format!("{} {} {}", e.raw_code(), e.raw_domain(), e.message()),
-    }
-}
-
-fn unit(r: Result<()>) -> String {
-    line(r, |()| "0".into())
 }
 
 /// Parameters from `name=value` pairs: `group_name` a string, the rest ullong.
@@ -110,25 +100,5 @@ fn sim_trace() -> Vec<String> {
 fn block_io_tune_matches_libvirt_test_driver() {
     let ours = sim_trace();
     let script = include_str!("oracle_iotune.py");
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(script).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("iotune oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "step {k}: sim {a:?} libvirt {b:?}");
-    }
-    assert_eq!(ours.len(), theirs.len());
+    compare_with_oracle("iotune", script, &[], &ours);
 }

@@ -3,11 +3,12 @@
 //! as values, XML and errors. Skips with a note when python3-libvirt is missing, and fails
 //! then when `VIRTKIT_REQUIRE_LIBVIRT=1`.
 
-use std::process::Command;
+mod common;
 
+use common::{compare_with_oracle, line, unit};
+use virtkit_api::Connect;
 use virtkit_api::enums::{DomainLifecycle, DomainLifecycleAction};
 use virtkit_api::flags::{DomainMemoryModFlags, DomainModificationImpact, DomainXMLFlags};
-use virtkit_api::{Connect, Result};
 use virtkit_typedparams::{TypedParams, TypedValue};
 
 fn show(p: &TypedParams) -> String {
@@ -26,19 +27,8 @@ fn show(p: &TypedParams) -> String {
     items.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
 }
 
-fn line<T>(r: Result<T>, f: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => f(v),
-        Err(e) => format!("{} {} {}", e.raw_code(), e.raw_domain(), e.message()),
-    }
-}
-
-fn unit(r: Result<()>) -> String {
-    line(r, |()| "0".into())
-}
-
 fn params(
-    f: impl FnOnce(&mut TypedParams) -> std::result::Result<(), virtkit_typedparams::Error>,
+    f: impl FnOnce(&mut TypedParams) -> Result<(), virtkit_typedparams::Error>,
 ) -> TypedParams {
     let mut p = TypedParams::new();
     f(&mut p).unwrap();
@@ -100,25 +90,5 @@ fn sim_trace() -> Vec<String> {
 fn tunables_match_libvirt_test_driver() {
     let ours = sim_trace();
     let script = include_str!("oracle_tunables.py");
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(script).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("tunables oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "step {k}: sim {a:?} libvirt {b:?}");
-    }
-    assert_eq!(ours.len(), theirs.len());
+    compare_with_oracle("tunables", script, &[], &ours);
 }

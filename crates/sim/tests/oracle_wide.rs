@@ -4,6 +4,9 @@
 //! codes, error domains and messages, step by step. Skips with a note when python3-libvirt is
 //! missing, and fails then when `VIRTKIT_REQUIRE_LIBVIRT=1`.
 
+mod common;
+
+use common::compare_with_oracle;
 use std::process::Command;
 
 use virtkit_api::enums::{DomainCoreDumpFormat, DomainMetadataType};
@@ -110,27 +113,7 @@ fn sim_trace() -> Vec<String> {
 #[test]
 fn wider_lifecycle_matches_libvirt_test_driver() {
     let ours = sim_trace();
-    let run = Command::new("/usr/bin/python3").arg("-c").arg(SCRIPT).arg(XML).output();
-    let theirs = match run {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        other => {
-            let why = format!("python3-libvirt is not usable: {other:?}");
-            assert!(
-                std::env::var("VIRTKIT_REQUIRE_LIBVIRT").as_deref() != Ok("1"),
-                "{why} (VIRTKIT_REQUIRE_LIBVIRT=1)"
-            );
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("wide oracle: skipped, {why}");
-            }
-            return;
-        }
-    };
-    let theirs: Vec<&str> = theirs.lines().collect();
-    for (k, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        assert_eq!(a, b, "step {k}: sim {a:?} libvirt {b:?}\nsim: {ours:#?}");
-    }
-    assert_eq!(ours.len(), theirs.len());
+    compare_with_oracle("wide", SCRIPT, &[XML], &ours);
 }
 
 #[test]
