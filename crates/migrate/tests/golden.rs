@@ -663,3 +663,37 @@ fn observer_reports_each_step() {
     assert_eq!(log.reports[3].host, Host::Source);
     assert_eq!(log.reports[3].outcome.as_ref().unwrap_err().message(), "Perform3 failed");
 }
+
+/// Checks made before any protocol step, with libvirt's texts.
+#[test]
+fn checks_before_any_step() {
+    let p = pair(script(&[V3]), script(&[V3]));
+    let m = || Migration::new(&p.dom);
+    let e = m().migrate(&p.dconn, F::OFFLINE, None, None, 0).unwrap_err();
+    assert_eq!(
+        e.message(),
+        "argument unsupported: offline migration is not supported by the source host"
+    );
+    let e = m().migrate(&p.dconn, F::CHANGE_PROTECTION, None, None, 0).unwrap_err();
+    assert_eq!(e.message(), "argument unsupported: cannot enforce change protection");
+    let e = m().migrate(&p.dconn, F::PEER2PEER, None, None, 0).unwrap_err();
+    assert_eq!(e, virtkit_api::Error::no_support("virDomainMigrate"));
+    let e = m().migrate(&p.dconn, F::LIVE, Some(""), None, 0).unwrap_err();
+    assert_eq!(e.message(), "string dname in virDomainMigrate must not be empty");
+    let e = m().migrate3(&p.dconn, &params(&[("compression", "mt")]), F::LIVE).unwrap_err();
+    assert_eq!(
+        e.message(),
+        "argument unsupported: Migration APIs with extensible parameters are not supported but extended parameters were passed"
+    );
+    let e = m().migrate3(&p.dconn, &params(&[]), F::TUNNELLED).unwrap_err();
+    assert_eq!(e.message(), "cannot perform tunnelled migration without using peer2peer flag");
+    let ro = virtkit_api::Connect::with_driver(
+        std::sync::Arc::new(Rec { side: "ro", script: script(&[]), log: Log::default() }),
+        "ro:///",
+        true,
+    );
+    let e = m().migrate3(&ro, &params(&[]), F::LIVE).unwrap_err();
+    assert_eq!(e.message(), "operation forbidden: read only access prevents virDomainMigrate3");
+    // None of these reached a protocol step.
+    assert!(p.take().iter().all(|l| l.contains(" ?")), "{:?}", p.take());
+}

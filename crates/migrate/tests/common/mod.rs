@@ -32,10 +32,10 @@ pub struct Script {
     pub no_finish: bool,
 }
 
-struct Rec {
-    side: &'static str,
-    script: Script,
-    log: Log,
+pub struct Rec {
+    pub side: &'static str,
+    pub script: Script,
+    pub log: Log,
 }
 
 fn fmt_params(p: &TypedParams) -> String {
