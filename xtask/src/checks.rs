@@ -70,6 +70,13 @@ pub(crate) fn clippy(sh: &Sh) -> Result {
     ]))
 }
 
+/// The API documentation of every crate, with rustdoc's warnings as errors.
+pub(crate) fn doc(sh: &Sh) -> Result {
+    let mut cmd = sh.cargo(["doc", "--workspace", "--no-deps"]);
+    cmd.env("RUSTDOCFLAGS", "-D warnings");
+    sh.run(&mut cmd)
+}
+
 pub(crate) fn test(sh: &Sh) -> Result {
     let require = if std::env::var_os(REQUIRE_LIBVIRT_ENV).is_some() {
         None // the caller decided

@@ -13,6 +13,7 @@ pub(crate) fn run(sh: &Sh, fuzz_seconds: u64) -> Result {
         ("deps", Box::new(deps::run)),
         ("fmt", Box::new(|sh| checks::fmt(sh, false))),
         ("clippy", Box::new(checks::clippy)),
+        ("doc", Box::new(checks::doc)),
         ("test", Box::new(checks::test)),
         ("wasm", Box::new(checks::wasm)),
         ("conformance", Box::new(conformance::run)),

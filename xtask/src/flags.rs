@@ -14,7 +14,7 @@ USAGE:
     cargo xtask <COMMAND> [OPTIONS]
 
 COMMANDS:
-    ci                   everything CI checks, in order: deps, fmt, clippy, test, wasm,
+    ci                   everything CI checks, in order: deps, fmt, clippy, doc, test, wasm,
                          conformance, integration, fuzz (smoke run), bench (build only);
                          stops at the first failure
         --fuzz-seconds N     seconds per fuzz target (default 15)
@@ -25,6 +25,8 @@ COMMANDS:
         --fix                reformat instead of checking
     clippy               cargo clippy --workspace --all-targets -D warnings, default and
                          all features
+    doc                  cargo doc --workspace --no-deps with rustdoc warnings as errors
+                         (broken links, links to private items, stray HTML)
     test                 cargo test --workspace --all-features, then the doc tests; requires
                          libvirt for the differential tests when it is installed
     wasm                 build every pure crate for wasm32-unknown-unknown, no default features
@@ -53,6 +55,7 @@ pub(crate) enum Cmd {
     Deps,
     Fmt { fix: bool },
     Clippy,
+    Doc,
     Test,
     Wasm,
     Conformance,
@@ -131,13 +134,14 @@ pub(crate) fn parse(args: Vec<String>) -> Result<Flags, String> {
             }
             Cmd::Bench { no_run, args: pass }
         }
-        "deps" | "clippy" | "test" | "wasm" | "conformance" | "integration" => {
+        "deps" | "clippy" | "doc" | "test" | "wasm" | "conformance" | "integration" => {
             if let Some(arg) = args.first() {
                 return Err(unexpected(&name, arg));
             }
             match name.as_str() {
                 "deps" => Cmd::Deps,
                 "clippy" => Cmd::Clippy,
+                "doc" => Cmd::Doc,
                 "test" => Cmd::Test,
                 "conformance" => Cmd::Conformance,
                 "integration" => Cmd::Integration,
@@ -206,6 +210,7 @@ mod tests {
         assert_eq!(cmd("fmt --fix"), Cmd::Fmt { fix: true });
         assert_eq!(cmd("fmt --check"), Cmd::Fmt { fix: false });
         assert_eq!(cmd("clippy"), Cmd::Clippy);
+        assert_eq!(cmd("doc"), Cmd::Doc);
         assert_eq!(cmd("test"), Cmd::Test);
         assert_eq!(cmd("wasm"), Cmd::Wasm);
         assert_eq!(cmd("conformance"), Cmd::Conformance);

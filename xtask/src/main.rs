@@ -55,6 +55,7 @@ fn run(flags: flags::Flags) -> Result {
         Cmd::Deps => deps::run(&sh),
         Cmd::Fmt { fix } => checks::fmt(&sh, fix),
         Cmd::Clippy => checks::clippy(&sh),
+        Cmd::Doc => checks::doc(&sh),
         Cmd::Test => checks::test(&sh),
         Cmd::Wasm => checks::wasm(&sh),
         Cmd::Conformance => conformance::run(&sh),

@@ -1,6 +1,6 @@
 //! [`Domain`]: a domain handle (`virDomainPtr`) and the domain-level entry points of
 //! `libvirt-domain.c`, each performing its C function's checks in the same order, with the
-//! same codes and messages, before calling the [`Driver`](crate::Driver).
+//! same codes and messages, before calling the [`Driver`].
 //!
 //! Checks that Rust's types make impossible are not repeated: a `&Domain` is always a valid
 //! domain (`virCheckDomainReturn`), a `&str` or a slice is never NULL (`virCheckNonNullArg`

@@ -1254,11 +1254,11 @@ c_enum!(DomainMessageType, 3;
 #[non_exhaustive]
 #[repr(i32)]
 pub enum DomainMetadataType {
-    /// `VIR_DOMAIN_METADATA_DESCRIPTION` (0): Operate on <description>
+    /// `VIR_DOMAIN_METADATA_DESCRIPTION` (0): Operate on `<description>`
     Description = 0,
-    /// `VIR_DOMAIN_METADATA_TITLE` (1): Operate on <title>
+    /// `VIR_DOMAIN_METADATA_TITLE` (1): Operate on `<title>`
     Title = 1,
-    /// `VIR_DOMAIN_METADATA_ELEMENT` (2): Operate on <metadata>
+    /// `VIR_DOMAIN_METADATA_ELEMENT` (2): Operate on `<metadata>`
     Element = 2,
 }
 c_enum!(DomainMetadataType, 3;

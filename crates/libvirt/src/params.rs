@@ -1,10 +1,10 @@
 //! Typed parameters between virtkit's [`TypedParams`] and C `virTypedParameter` arrays.
 //!
-//! * Into C: [`CParams::new`] builds an array whose strings libvirt may read; it is released
+//! * Into C: `CParams::new` builds an array whose strings libvirt may read; it is released
 //!   with `virTypedParamsClear` semantics by its owner (Rust allocated the strings, Rust frees
 //!   them).
-//! * From C: [`from_c`] copies an array libvirt filled in; [`take_c`] also frees one libvirt
-//!   allocated (`virTypedParamsFree`), [`clear_c`] clears one the caller allocated
+//! * From C: `from_c` copies an array libvirt filled in; `take_c` also frees one libvirt
+//!   allocated (`virTypedParamsFree`), `clear_c` clears one the caller allocated
 //!   (`virTypedParamsClear`). A parameter of a type this library does not know, a name that is
 //!   not NUL-terminated within its 80 bytes or a string that is not UTF-8 is an error (never a
 //!   panic, never a silent skip).
