@@ -17,28 +17,8 @@ use crate::def::Def;
 use crate::driver::{SimDriver, check_flags, invalid_arg};
 
 /// The numeric fields in libvirt's order (`testDomainGetBlockIoTune`, and the XML's):
-/// `group_name` comes between [`GROUP_AFTER`] and the rest.
-const FIELDS: [&str; 19] = [
-    "total_bytes_sec",
-    "read_bytes_sec",
-    "write_bytes_sec",
-    "total_iops_sec",
-    "read_iops_sec",
-    "write_iops_sec",
-    "total_bytes_sec_max",
-    "read_bytes_sec_max",
-    "write_bytes_sec_max",
-    "total_iops_sec_max",
-    "read_iops_sec_max",
-    "write_iops_sec_max",
-    "size_iops_sec",
-    "total_bytes_sec_max_length",
-    "read_bytes_sec_max_length",
-    "write_bytes_sec_max_length",
-    "total_iops_sec_max_length",
-    "read_iops_sec_max_length",
-    "write_iops_sec_max_length",
-];
+/// domxml's list of throttle limits; `group_name` comes between [`GROUP_AFTER`] and the rest.
+const FIELDS: [&str; 19] = virtkit_domxml::THROTTLE_LIMITS;
 
 /// How many of [`FIELDS`] come before `group_name`.
 const GROUP_AFTER: usize = 13;
