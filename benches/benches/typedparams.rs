@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group};
 use virtkit_benches::{compare, print_summary, ratio_line};
-use virtkit_cref::{CParam, CParamList, CValue, Libvirt};
+use virtkit_cref::{CParam, CParamList, Libvirt};
 use virtkit_typedparams::schema::{BlockIoTune, MigrateParams};
 use virtkit_typedparams::xdr::limits;
 use virtkit_typedparams::{SpecType, TypedParams, TypedValue};
@@ -70,24 +70,6 @@ fn migration64() -> TypedParams {
     let p = m.to_params().unwrap();
     assert_eq!(p.len(), 64);
     p
-}
-
-fn to_c(params: &TypedParams) -> Vec<CParam> {
-    params
-        .iter()
-        .map(|p| CParam {
-            field: p.name().as_bytes().to_vec(),
-            value: match p.value() {
-                TypedValue::Int(v) => CValue::Int(*v),
-                TypedValue::UInt(v) => CValue::UInt(*v),
-                TypedValue::LLong(v) => CValue::LLong(*v),
-                TypedValue::ULLong(v) => CValue::ULLong(*v),
-                TypedValue::Double(v) => CValue::Double(*v),
-                TypedValue::Boolean(v) => CValue::Boolean(i32::from(*v)),
-                TypedValue::String(s) => CValue::String(s.as_bytes().to_vec()),
-            },
-        })
-        .collect()
 }
 
 fn ours_round_trip(p: &TypedParams, max: u32) -> usize {
@@ -214,7 +196,7 @@ fn bench_round_trip(c: &mut Criterion, name: &str, p: &TypedParams, max: u32) {
     let mut g = c.benchmark_group(format!("typedparams/{name}"));
     g.bench_function("virtkit", |b| b.iter(|| ours_round_trip(p, max)));
     if let Some(lv) = virtkit_cref::libvirt().filter(|lv| lv.xdr().is_some()) {
-        let list = CParamList::new(&to_c(p)).unwrap();
+        let list = CParamList::new(&CParam::list(p)).unwrap();
         let mut buf = Vec::new();
         g.bench_function("libvirt", |b| b.iter(|| c_round_trip(lv, &list, max, &mut buf)));
     }
@@ -257,7 +239,7 @@ fn summary() {
         let ours = || ours_round_trip(&p, max);
         let (o, t) = match lv {
             Some(lv) => {
-                let list = CParamList::new(&to_c(&p)).unwrap();
+                let list = CParamList::new(&CParam::list(&p)).unwrap();
                 let mut buf = Vec::new();
                 let (o, t) =
                     compare(rounds, slice, ours, || c_round_trip(lv, &list, max, &mut buf));

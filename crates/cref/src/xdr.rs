@@ -88,6 +88,33 @@ impl CParam {
     pub fn new(field: &str, value: CValue) -> CParam {
         CParam { field: field.as_bytes().to_vec(), value }
     }
+
+    /// virtkit's parameter list as C parameters, in order (for libvirt's own encoder).
+    ///
+    /// ```
+    /// let mut p = virtkit_typedparams::TypedParams::new();
+    /// p.add_boolean("b", true)?;
+    /// assert_eq!(virtkit_cref::CParam::list(&p), [virtkit_cref::CParam::new("b", virtkit_cref::CValue::Boolean(1))]);
+    /// # Ok::<(), virtkit_typedparams::Error>(())
+    /// ```
+    pub fn list(params: &virtkit_typedparams::TypedParams) -> Vec<CParam> {
+        use virtkit_typedparams::TypedValue;
+        params
+            .iter()
+            .map(|p| CParam {
+                field: p.name().as_bytes().to_vec(),
+                value: match p.value() {
+                    TypedValue::Int(v) => CValue::Int(*v),
+                    TypedValue::UInt(v) => CValue::UInt(*v),
+                    TypedValue::LLong(v) => CValue::LLong(*v),
+                    TypedValue::ULLong(v) => CValue::ULLong(*v),
+                    TypedValue::Double(v) => CValue::Double(*v),
+                    TypedValue::Boolean(v) => CValue::Boolean(i32::from(*v)),
+                    TypedValue::String(s) => CValue::String(s.as_bytes().to_vec()),
+                },
+            })
+            .collect()
+    }
 }
 
 #[repr(C)]

@@ -71,24 +71,6 @@ fn generate(rng: &mut Rng) -> TypedParams {
         .collect()
 }
 
-fn to_c(params: &TypedParams) -> Vec<CParam> {
-    params
-        .iter()
-        .map(|p| CParam {
-            field: p.name().as_bytes().to_vec(),
-            value: match p.value() {
-                TypedValue::Int(v) => CValue::Int(*v),
-                TypedValue::UInt(v) => CValue::UInt(*v),
-                TypedValue::LLong(v) => CValue::LLong(*v),
-                TypedValue::ULLong(v) => CValue::ULLong(*v),
-                TypedValue::Double(v) => CValue::Double(*v),
-                TypedValue::Boolean(v) => CValue::Boolean(i32::from(*v)),
-                TypedValue::String(s) => CValue::String(s.as_bytes().to_vec()),
-            },
-        })
-        .collect()
-}
-
 fn same_c(a: &[CParam], b: &[CParam]) -> bool {
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| {
@@ -116,7 +98,7 @@ fn encoding_is_byte_identical_to_libvirt() {
     for case in 0..12_000 {
         let params = generate(&mut rng);
         let ours = params.to_xdr();
-        let c = to_c(&params);
+        let c = CParam::list(&params);
         let theirs = lv.encode_typed_params(&c, 64).expect("libvirt encodes");
         assert_eq!(ours, theirs, "case {case}: {params:?}");
         // Each side decodes the other's bytes to the same list.
