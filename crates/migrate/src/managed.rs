@@ -16,11 +16,17 @@ fn common_flag_checks(flags: F) -> Result<()> {
     checks::sync_writes(flags)
 }
 
-fn tunnelled_needs_p2p() -> Error {
-    Error::report(
-        ErrorCode::OperationInvalid,
-        "cannot perform tunnelled migration without using peer2peer flag",
-    )
+/// `virDomainMigrate`/`Migrate2` without `PEER2PEER`: change protection checked and masked,
+/// tunnelled refused.
+fn managed_flags(src: &Connect, flags: F) -> Result<F> {
+    let flags = checks::change_protection(src, flags)?;
+    if flags.contains(F::TUNNELLED) {
+        return Err(Error::report(
+            ErrorCode::OperationInvalid,
+            "cannot perform tunnelled migration without using peer2peer flag",
+        ));
+    }
+    Ok(flags)
 }
 
 impl Migration<'_> {
@@ -44,34 +50,14 @@ impl Migration<'_> {
         bandwidth: u64,
     ) -> Result<Domain> {
         const FUNC: &str = "virDomainMigrate";
-        let src = self.domain.connect();
-        checks::read_write(src, FUNC)?;
-        checks::read_write(dconn, FUNC)?;
-        checks::dname(dname, FUNC)?;
-        common_flag_checks(flags)?;
-        checks::offline(src, Some(dconn), flags)?;
+        self.prologue(FUNC, dconn, dname, flags)?;
         if flags.contains(F::PEER2PEER) {
-            if !src.supports_feature(DrvFeature::MigrationP2p)? {
-                return Err(Error::no_support(FUNC));
-            }
             // libvirt's quirk: with PEER2PEER, `uri` is the destination's connection URI.
             let dconnuri = uri.unwrap_or(dconn.uri());
-            self.unmanaged(None, flags, dname, Some(dconnuri), None, bandwidth)?;
-            return self.lookup(dconn, dname);
+            return self.peer_to_peer(FUNC, dconn, None, flags, dname, dconnuri, None, bandwidth);
         }
-        let flags = checks::change_protection(src, flags)?;
-        if flags.contains(F::TUNNELLED) {
-            return Err(tunnelled_needs_p2p());
-        }
-        if checks::both_support(src, dconn, DrvFeature::MigrationV3)? {
-            self.version3_full(dconn, None, dname, uri, bandwidth, None, flags)
-        } else if checks::both_support(src, dconn, DrvFeature::MigrationV2)? {
-            self.version2(dconn, flags, dname, uri, bandwidth)
-        } else if checks::both_support(src, dconn, DrvFeature::MigrationV1)? {
-            self.version1(dconn, flags, dname, uri, bandwidth)
-        } else {
-            Err(Error::no_support(FUNC))
-        }
+        let flags = managed_flags(self.domain.connect(), flags)?;
+        self.newest_common_protocol(dconn, None, dname, uri, bandwidth, flags, FUNC)
     }
 
     /// `virDomainMigrate2` (see [`DomainMigrate::migrate2`](crate::DomainMigrate::migrate2)).
@@ -97,24 +83,13 @@ impl Migration<'_> {
         bandwidth: u64,
     ) -> Result<Domain> {
         const FUNC: &str = "virDomainMigrate2";
-        let src = self.domain.connect();
-        checks::read_write(src, FUNC)?;
-        checks::read_write(dconn, FUNC)?;
-        checks::dname(dname, FUNC)?;
-        common_flag_checks(flags)?;
-        checks::offline(src, Some(dconn), flags)?;
+        self.prologue(FUNC, dconn, dname, flags)?;
         if flags.contains(F::PEER2PEER) {
-            if !src.supports_feature(DrvFeature::MigrationP2p)? {
-                return Err(Error::no_support(FUNC));
-            }
-            let dconnuri = dconn.uri().to_owned();
-            self.unmanaged(dxml, flags, dname, Some(&dconnuri), uri, bandwidth)?;
-            return self.lookup(dconn, dname);
+            // Here the destination is always `dconn`'s URI and `uri` the migration URI.
+            let dconnuri = dconn.uri();
+            return self.peer_to_peer(FUNC, dconn, dxml, flags, dname, dconnuri, uri, bandwidth);
         }
-        let flags = checks::change_protection(src, flags)?;
-        if flags.contains(F::TUNNELLED) {
-            return Err(tunnelled_needs_p2p());
-        }
+        let flags = managed_flags(self.domain.connect(), flags)?;
         self.newest_common_protocol(dconn, dxml, dname, uri, bandwidth, flags, FUNC)
     }
 
@@ -167,9 +142,40 @@ impl Migration<'_> {
         self.newest_common_protocol(dconn, dxml, dname, uri, bandwidth, flags, FUNC)
     }
 
-    /// The protocol choice shared by `virDomainMigrate2` and `virDomainMigrate3` once their
-    /// checks passed: v3 when both sides speak it, else v2, else v1 (neither of which can
-    /// change the destination XML), else "not supported" naming `func`.
+    /// The checks `virDomainMigrate` and `virDomainMigrate2` begin with, in libvirt's order.
+    fn prologue(&self, func: &str, dconn: &Connect, dname: Option<&str>, flags: F) -> Result<()> {
+        let src = self.domain.connect();
+        checks::read_write(src, func)?;
+        checks::read_write(dconn, func)?;
+        checks::dname(dname, func)?;
+        common_flag_checks(flags)?;
+        checks::offline(src, Some(dconn), flags)
+    }
+
+    /// `virDomainMigrate`/`Migrate2` with `PEER2PEER`: the source must support it, migrates
+    /// by itself (unmanaged), and the domain is then looked up on `dconn`.
+    #[allow(clippy::too_many_arguments)]
+    fn peer_to_peer(
+        &mut self,
+        func: &'static str,
+        dconn: &Connect,
+        dxml: Option<&str>,
+        flags: F,
+        dname: Option<&str>,
+        dconnuri: &str,
+        miguri: Option<&str>,
+        bandwidth: u64,
+    ) -> Result<Domain> {
+        if !self.domain.connect().supports_feature(DrvFeature::MigrationP2p)? {
+            return Err(Error::no_support(func));
+        }
+        self.unmanaged(dxml, flags, dname, Some(dconnuri), miguri, bandwidth)?;
+        self.lookup(dconn, dname)
+    }
+
+    /// The protocol choice of the managed entry points once their checks passed: v3 when
+    /// both sides speak it, else v2, else v1 (neither of which can change the destination
+    /// XML), else "not supported" naming `func`.
     #[allow(clippy::too_many_arguments)]
     fn newest_common_protocol(
         &mut self,

@@ -13,6 +13,16 @@ use virtkit_typedparams::TypedParams;
 use crate::checks;
 use crate::{Host, Migration, Step};
 
+/// `dconnuri` of `virDomainMigrateToURI2`/`ToURI3`: required with `PEER2PEER`; without it,
+/// dropped silently (documented as "must be NULL", not enforced by libvirt).
+fn p2p_destination<'u>(dconnuri: Option<&'u str>, flags: F, func: &str) -> Result<Option<&'u str>> {
+    if flags.contains(F::PEER2PEER) {
+        dconnuri.map(Some).ok_or_else(|| Error::null_arg("dconnuri", func))
+    } else {
+        Ok(None)
+    }
+}
+
 impl Migration<'_> {
     /// `virDomainMigrateToURI` (see
     /// [`DomainMigrate::migrate_to_uri`](crate::DomainMigrate::migrate_to_uri)).
@@ -71,13 +81,7 @@ impl Migration<'_> {
         checks::dname(dname, FUNC)?;
         checks::tunnelled_parallel(flags)?;
         self.check_compat(flags)?;
-        // Without PEER2PEER, `dconnuri` is dropped silently (documented as "must be NULL",
-        // not enforced by libvirt).
-        let dconnuri = if flags.contains(F::PEER2PEER) {
-            Some(dconnuri.ok_or_else(|| Error::null_arg("dconnuri", FUNC))?)
-        } else {
-            None
-        };
+        let dconnuri = p2p_destination(dconnuri, flags, FUNC)?;
         self.unmanaged(dxml, flags, dname, dconnuri, miguri, bandwidth)
     }
 
@@ -103,11 +107,7 @@ impl Migration<'_> {
         checks::read_write(self.domain.connect(), FUNC)?;
         checks::tunnelled_parallel(flags)?;
         self.check_compat(flags)?;
-        let dconnuri = if flags.contains(F::PEER2PEER) {
-            Some(dconnuri.ok_or_else(|| Error::null_arg("dconnuri", FUNC))?)
-        } else {
-            None
-        };
+        let dconnuri = p2p_destination(dconnuri, flags, FUNC)?;
         self.unmanaged_params(dconnuri, params, flags)
     }
 
