@@ -32,6 +32,7 @@ use virtkit_api::{
 use virtkit_cpumap::CpuMaps;
 use virtkit_typedparams::TypedParams;
 
+use crate::def::Def;
 use crate::faults::FaultAction;
 use crate::host::{ConnEvents, Dom, HostCore, HostState, host};
 
@@ -158,6 +159,24 @@ pub(crate) fn impact(dom: &Dom, live: bool, config: bool) -> Result<(bool, bool)
     }
     live &= dom.is_active();
     Ok((live, config))
+}
+
+/// Runs `f` on each definition `flags` (`AFFECT_*`) select (`virDomainObjGetDefs`): the
+/// live one first, then the persistent one; `f` is told whether it has the live one. The
+/// first error stops it (changes already made stay, as in libvirt's loops).
+pub(crate) fn each_def(
+    dom: &mut Dom,
+    flags: u32,
+    mut f: impl FnMut(&mut Def, bool) -> Result<()>,
+) -> Result<()> {
+    let (live, config) = impact(dom, flags & 1 != 0, flags & 2 != 0)?;
+    if live {
+        f(&mut dom.def, true)?;
+    }
+    if config {
+        f(dom.persistent_def_mut(), false)?;
+    }
+    Ok(())
 }
 
 /// `virDomainObjGetOneDef`: the one definition `flags` (`AFFECT_*`) name; both is an error.

@@ -16,7 +16,7 @@ use virtkit_typedparams::schema::InterfaceParams;
 use virtkit_typedparams::{TypedParams, validate};
 
 use crate::def::Def;
-use crate::driver::{SimDriver, check_flags, impact, invalid_arg, not_running, op_invalid};
+use crate::driver::{SimDriver, check_flags, each_def, invalid_arg, not_running, op_invalid};
 use crate::host::Dom;
 
 /// The guest clock every domain starts with in the test driver.
@@ -337,12 +337,7 @@ impl SimDriver {
         validate(params, InterfaceParams::SPECS).map_err(tp)?;
         self.with(dom, |state, i| {
             let d = &mut state.domains[i];
-            let (live, config) = impact(d, flags & 1 != 0, flags & 2 != 0)?;
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags, |def, _| {
                 let iface = interface_mut(def, device).ok_or_else(|| not_an_interface(device))?;
                 let bw = child_mut(iface, "bandwidth");
                 for (key, dir, attr) in BANDWIDTH_KEYS {
@@ -355,8 +350,8 @@ impl SimDriver {
                     Node::Element(e) => e.attribute("average").is_some_and(|a| a != "0"),
                     _ => true,
                 });
-            }
-            Ok(())
+                Ok(())
+            })
         })
     }
 }

@@ -12,7 +12,7 @@ use virtkit_typedparams::TypedParams;
 
 use crate::def::Def;
 use crate::driver::{
-    SimDriver, check_flags, impact, invalid_arg, not_running, one_def, op_invalid,
+    SimDriver, check_flags, each_def, invalid_arg, not_running, one_def, op_invalid,
 };
 
 const AFFECT: u32 = 3;
@@ -99,16 +99,7 @@ impl SimDriver {
         }
         self.with(dom, |state, i| {
             let d = &mut state.domains[i];
-            let (live, config) = impact(
-                d,
-                flags.contains(DomainModificationImpact::LIVE),
-                flags.contains(DomainModificationImpact::CONFIG),
-            )?;
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags.bits(), |def, _| {
                 let mut ids = iothread_ids(def);
                 if ids.contains(&id) {
                     return Err(domain_invalid(format!(
@@ -117,8 +108,8 @@ impl SimDriver {
                 }
                 ids.push(id);
                 set_iothread_ids(def, &ids);
-            }
-            Ok(())
+                Ok(())
+            })
         })
     }
 
@@ -134,16 +125,7 @@ impl SimDriver {
         }
         self.with(dom, |state, i| {
             let d = &mut state.domains[i];
-            let (live, config) = impact(
-                d,
-                flags.contains(DomainModificationImpact::LIVE),
-                flags.contains(DomainModificationImpact::CONFIG),
-            )?;
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags.bits(), |def, _| {
                 let mut ids = iothread_ids(def);
                 if !ids.contains(&id) {
                     return Err(domain_invalid(format!(
@@ -155,8 +137,8 @@ impl SimDriver {
                 if let Some(t) = def.cputune.as_mut() {
                     t.iothreadpin.retain(|(n, _)| *n != id);
                 }
-            }
-            Ok(())
+                Ok(())
+            })
         })
     }
 
@@ -171,20 +153,11 @@ impl SimDriver {
         self.with(dom, |state, i| {
             let ncpus = state.node.max_cpus();
             let d = &mut state.domains[i];
-            let (live, config) = impact(
-                d,
-                flags.contains(DomainModificationImpact::LIVE),
-                flags.contains(DomainModificationImpact::CONFIG),
-            )?;
             let mut set = CpuSet::new();
             for cpu in CpuSet::from_cpumap(cpumap).iter().take_while(|c| *c < ncpus) {
                 set.insert(cpu);
             }
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags.bits(), |def, _| {
                 if !iothread_ids(def).contains(&id) {
                     return Err(invalid_arg(format!("iothreadid {id} not found")));
                 }
@@ -195,8 +168,8 @@ impl SimDriver {
                 tune.iothreadpin.retain(|(n, _)| *n != id);
                 tune.iothreadpin.push((id, set.clone()));
                 tune.iothreadpin.sort_by_key(|(n, _)| *n);
-            }
-            Ok(())
+                Ok(())
+            })
         })
     }
 

@@ -11,7 +11,9 @@ use virtkit_typedparams::schema::{BlkioParams, NumaParams, PerfEvents};
 use virtkit_typedparams::{TypedParams, validate};
 
 use crate::def::Def;
-use crate::driver::{SimDriver, check_flags, impact, internal, invalid_arg, not_running, one_def};
+use crate::driver::{
+    SimDriver, check_flags, each_def, internal, invalid_arg, not_running, one_def,
+};
 
 const AFFECT: u32 = 3;
 
@@ -119,17 +121,7 @@ impl SimDriver {
         flags: u32,
         mut f: impl FnMut(&mut Def) -> Result<()>,
     ) -> Result<()> {
-        self.with(dom, |state, i| {
-            let d = &mut state.domains[i];
-            let (live, config) = impact(d, flags & 1 != 0, flags & 2 != 0)?;
-            if live {
-                f(&mut d.def)?;
-            }
-            if config {
-                f(d.persistent_def_mut())?;
-            }
-            Ok(())
-        })
+        self.with(dom, |state, i| each_def(&mut state.domains[i], flags, |def, _| f(def)))
     }
 
     /// Runs `f` on the one definition `flags` (`AFFECT_*`) select

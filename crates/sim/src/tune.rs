@@ -17,7 +17,9 @@ use virtkit_cpumap::{CpuMaps, CpuSet};
 use virtkit_typedparams::TypedParams;
 
 use crate::def::{current_memory_kib, memory_kib, vcpus_current, vcpus_max};
-use crate::driver::{SimDriver, check_flags, invalid_arg, list_match, one_def, op_invalid};
+use crate::driver::{
+    SimDriver, check_flags, each_def, invalid_arg, list_match, one_def, op_invalid,
+};
 use crate::host::Dom;
 
 const AFFECT: u32 = 3;
@@ -43,44 +45,34 @@ fn cpumap_set(cpumap: &[u8], ncpus: u32) -> Result<CpuSet> {
     Ok(bounded)
 }
 
-fn disk_targets(d: &Dom) -> Vec<(String, Option<String>)> {
+/// The devices of `kind` with a `<target dev>`: that name, and the `attr` of their `child`.
+fn targets_with(d: &Dom, kind: &str, child: &str, attr: &str) -> Vec<(String, Option<String>)> {
     d.def
         .devices
         .as_ref()
         .map(|devs| {
             devs.items
                 .iter()
-                .filter(|x| x.kind() == "disk")
+                .filter(|x| x.kind() == kind)
                 .filter_map(|x| {
                     let e = &x.element;
                     let target = e.child("target")?.attribute("dev")?.to_string();
-                    let src =
-                        e.child("source").and_then(|s| s.attribute("file")).map(str::to_owned);
-                    Some((target, src))
+                    let other = e.child(child).and_then(|c| c.attribute(attr)).map(str::to_owned);
+                    Some((target, other))
                 })
                 .collect()
         })
         .unwrap_or_default()
 }
 
+/// The disks: target and source file.
+fn disk_targets(d: &Dom) -> Vec<(String, Option<String>)> {
+    targets_with(d, "disk", "source", "file")
+}
+
+/// The interfaces: target device and MAC address.
 fn interface_names(d: &Dom) -> Vec<(String, Option<String>)> {
-    d.def
-        .devices
-        .as_ref()
-        .map(|devs| {
-            devs.items
-                .iter()
-                .filter(|x| x.kind() == "interface")
-                .filter_map(|x| {
-                    let e = &x.element;
-                    let dev = e.child("target")?.attribute("dev")?.to_string();
-                    let mac =
-                        e.child("mac").and_then(|m| m.attribute("address")).map(str::to_owned);
-                    Some((dev, mac))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    targets_with(d, "interface", "mac", "address")
 }
 
 /// Block counters of a running guest: they grow with its ticks.
@@ -155,12 +147,7 @@ impl SimDriver {
                 // The test driver pins live vCPUs only.
                 return Err(op_invalid("cannot pin vcpus on an inactive domain"));
             }
-            let (live, config) = crate::driver::impact(d, flags & 1 != 0, flags & 2 != 0)?;
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags, |def, is_live| {
                 if vcpu >= vcpus_max(def) || (is_live && vcpu >= vcpus_current(def)) {
                     return Err(invalid_arg(format!(
                         "requested vcpu '{vcpu}' is not present in the domain"
@@ -170,8 +157,8 @@ impl SimDriver {
                 tune.vcpupin.retain(|(v, _)| *v != vcpu);
                 tune.vcpupin.push((vcpu, set.clone()));
                 tune.vcpupin.sort_by_key(|(v, _)| *v);
-            }
-            Ok(())
+                Ok(())
+            })
         })
     }
 
@@ -511,13 +498,8 @@ impl SimDriver {
         check_flags(flags, AFFECT, "testDomainSetMetadata")?;
         self.with(dom, |state, i| {
             let d = &mut state.domains[i];
-            let (live, config) = crate::driver::impact(d, flags & 1 != 0, flags & 2 != 0)?;
             let value = metadata.filter(|m| !m.is_empty()).map(str::to_owned);
-            for (is_live, on) in [(true, live), (false, config)] {
-                if !on {
-                    continue;
-                }
-                let def = if is_live { &mut d.def } else { d.persistent_def_mut() };
+            each_def(d, flags, |def, _| {
                 match type_ {
                     DomainMetadataType::Description => def.description.clone_from(&value),
                     DomainMetadataType::Title => {
@@ -536,7 +518,8 @@ impl SimDriver {
                         ));
                     }
                 }
-            }
+                Ok(())
+            })?;
             let r = d.handle_ref();
             state.emit(
                 r,
