@@ -126,6 +126,19 @@ pub(crate) struct Image {
     pub(crate) running: bool,
 }
 
+impl Image {
+    /// `VIR_DOMAIN_SAVE_RUNNING` / `_PAUSED` of a save-image redefinition: the state the
+    /// guest restores in (neither keeps the saved one).
+    pub(crate) fn restore_as(&mut self, flags: virtkit_api::flags::DomainSaveRestoreFlags) {
+        use virtkit_api::flags::DomainSaveRestoreFlags as S;
+        if flags.contains(S::RUNNING) {
+            self.running = true;
+        } else if flags.contains(S::PAUSED) {
+            self.running = false;
+        }
+    }
+}
+
 impl Dom {
     pub(crate) fn new(def: Def, persistent: bool) -> Dom {
         Dom {

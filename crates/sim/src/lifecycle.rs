@@ -524,11 +524,7 @@ impl SimDriver {
             let def = parse_def(state, dxml)?;
             let image = state.images.get_mut(file).ok_or_else(|| no_image(file))?;
             image.def = def;
-            if flags.contains(DomainSaveRestoreFlags::RUNNING) {
-                image.running = true;
-            } else if flags.contains(DomainSaveRestoreFlags::PAUSED) {
-                image.running = false;
-            }
+            image.restore_as(flags);
             Ok(())
         })
     }
@@ -632,11 +628,7 @@ impl SimDriver {
             if let Some(def) = def {
                 image.def = def;
             }
-            if flags.contains(DomainSaveRestoreFlags::RUNNING) {
-                image.running = true;
-            } else if flags.contains(DomainSaveRestoreFlags::PAUSED) {
-                image.running = false;
-            }
+            image.restore_as(flags);
             Ok(())
         })
     }
