@@ -2,7 +2,9 @@
 //! (`virDomainDefParseString` with a generic `virDomainXMLOption`, parse inactive, format
 //! secure; the system `libvirt.so.0`), over the corpus documents that libvirt accepts.
 //!
-//! `cargo run --release -p virtkit-domxml --example defaults_vs_libvirt -- [--corpus DIR] [--verbose]`
+//! `cargo run --release -p virtkit-domxml --example defaults_vs_libvirt -- [--corpus DIR] [--verbose] [--dump DIR]`
+//!
+//! `--dump DIR` writes each differing pair as `DIR/<path>.ours` and `DIR/<path>.libvirt`.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -18,6 +20,8 @@ mod libvirt_versions;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
+    let dump =
+        args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1).map(PathBuf::from));
     let root = args
         .iter()
         .position(|a| a == "--corpus")
@@ -51,6 +55,12 @@ fn main() -> ExitCode {
         if ours == theirs {
             equal += 1;
             continue;
+        }
+        if let Some(d) = &dump {
+            let name = rel.replace('/', "__");
+            let _ = std::fs::create_dir_all(d);
+            let _ = std::fs::write(d.join(format!("{name}.ours")), ours.as_bytes());
+            let _ = std::fs::write(d.join(format!("{name}.libvirt")), theirs.as_bytes());
         }
         let diff = ours
             .lines()

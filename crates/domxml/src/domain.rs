@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 use virtkit_cpumap::CpuSet;
 
+use crate::device_defaults;
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::drivers::{DriverNamespaces, driver_prefix, driver_uri};
 use crate::error::{Error, ErrorKind};
@@ -1440,6 +1441,16 @@ impl<'a> Domain<'a> {
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);
         self.on_crash.get_or_insert(LifecycleAction::Destroy);
+        let os_type = self.os.as_ref().and_then(|o| o.os_type.as_ref());
+        let cx = device_defaults::Context {
+            domain_type: &self.domain_type,
+            os_type: os_type.map(|t| t.value.as_str()),
+            arch: os_type.and_then(|t| t.arch.as_deref()),
+            machine: os_type.and_then(|t| t.machine.as_deref()),
+        };
+        if let Some(d) = &mut self.devices {
+            device_defaults::apply(d, &cx);
+        }
     }
 
     /// The vcpu count and placement and the NUMA memory placement, as libvirt's parser ties

@@ -40,6 +40,7 @@
 
 extern crate alloc;
 
+mod device_defaults;
 mod doc;
 mod domain;
 mod drivers;

@@ -16,7 +16,7 @@ mod corpus;
 mod libvirt_versions;
 
 /// Identical documents with libvirt 9.0.0 when this test was written.
-const EQUAL_WITH_LIBVIRT_9_0: usize = 1511;
+const EQUAL_WITH_LIBVIRT_9_0: usize = 1524;
 
 #[test]
 fn defaults_match_libvirt_generic_parse_and_format() {
