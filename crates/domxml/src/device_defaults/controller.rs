@@ -5,11 +5,10 @@
 use alloc::vec::Vec;
 
 use super::Context;
-use crate::doc::Element;
 use crate::domain::Device;
 
-/// One `<controller>`'s defaults and libvirt's form.
-pub(super) fn controller(_e: &mut Element<'_>, _cx: &Context<'_>) {}
+/// Each device's own defaults and libvirt's form (to be written).
+pub(super) fn post_parse(_items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {}
 
-/// Adds the controllers libvirt adds implicitly.
+/// The devices libvirt adds implicitly (to be written).
 pub(super) fn implicit(_items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {}

@@ -1,11 +1,10 @@
 //! Disks and host devices: `virDomainDiskDefPostParse` (bus from the target name, drive
 //! addresses), `virDomainHostdevDefPostParse`, and their formatters' fixed forms.
 
+use alloc::vec::Vec;
+
 use super::Context;
-use crate::doc::Element;
+use crate::domain::Device;
 
-/// One `<disk>`'s defaults and libvirt's form.
-pub(super) fn disk(_e: &mut Element<'_>, _cx: &Context<'_>) {}
-
-/// One `<hostdev>`'s defaults and libvirt's form.
-pub(super) fn hostdev(_e: &mut Element<'_>, _cx: &Context<'_>) {}
+/// Each device's own defaults and libvirt's form (to be written).
+pub(super) fn post_parse(_items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {}

@@ -79,23 +79,17 @@ pub(crate) struct Context<'c> {
 }
 
 /// Applies libvirt's device defaults to `devices` (see the module documentation).
+///
+/// Each family's module has a `post_parse` step over the whole list (a device's defaults
+/// may depend on other devices, such as a disk's drive address on the controllers), then the
+/// implicit devices are added, then the devices are put in libvirt's formatting order.
 pub(crate) fn apply(devices: &mut Devices<'_>, cx: &Context<'_>) {
     let items = &mut devices.items;
-    // Each device's own post-parse step.
-    for d in items.iter_mut() {
-        let e = &mut d.element;
-        match &*e.name {
-            "disk" => disk::disk(e, cx),
-            "hostdev" => disk::hostdev(e, cx),
-            "controller" => controller::controller(e, cx),
-            "serial" | "parallel" | "console" | "channel" | "smartcard" | "redirdev" => {
-                chardev::chardev(e, cx);
-            }
-            "video" | "graphics" | "input" | "sound" | "audio" => display::device(e, cx),
-            _ => other::device(e, cx),
-        }
-    }
-    // The implicit devices, in libvirt's order.
+    disk::post_parse(items, cx);
+    controller::post_parse(items, cx);
+    chardev::post_parse(items, cx);
+    display::post_parse(items, cx);
+    other::post_parse(items, cx);
     chardev::implicit(items, cx);
     controller::implicit(items, cx);
     display::implicit(items, cx);

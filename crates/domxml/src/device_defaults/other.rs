@@ -3,8 +3,10 @@
 //! `<crypto>`, `<lease>`, `<redirfilter>`, `<emulator>`, ...): their post-parse defaults and
 //! their formatters' fixed forms.
 
-use super::Context;
-use crate::doc::Element;
+use alloc::vec::Vec;
 
-/// One device's defaults and libvirt's form.
-pub(super) fn device(_e: &mut Element<'_>, _cx: &Context<'_>) {}
+use super::Context;
+use crate::domain::Device;
+
+/// Each device's own defaults and libvirt's form (to be written).
+pub(super) fn post_parse(_items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {}
