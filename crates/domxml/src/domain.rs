@@ -1441,6 +1441,11 @@ impl<'a> Domain<'a> {
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);
         self.on_crash.get_or_insert(LifecycleAction::Destroy);
+        self.default_devices();
+    }
+
+    /// The device defaults (`device_defaults`), with what they depend on outside `<devices>`.
+    fn default_devices(&mut self) {
         let os_type = self.os.as_ref().and_then(|o| o.os_type.as_ref());
         let cx = device_defaults::Context {
             domain_type: &self.domain_type,
