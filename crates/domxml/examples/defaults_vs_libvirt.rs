@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use virtkit_domxml::{Domain, FormatFlags};
+use virtkit_domxml::Domain;
 
 #[path = "../tests/common/libvirt_versions.rs"]
 mod libvirt_versions;
@@ -49,9 +49,9 @@ fn main() -> ExitCode {
         let Ok(theirs) = lv.domain_format(&def) else { continue };
         accepted += 1;
         let Ok(mut ours) = Domain::from_xml(&text) else { continue };
+        libvirt_versions::same_ids(&mut ours, &theirs);
         ours.apply_defaults();
-        let ours = ours.to_xml_flags(FormatFlags::SECURE);
-        let ours = libvirt_versions::as_libvirt_9_0(&ours, lv.version());
+        let ours = libvirt_versions::as_libvirt(ours, lv.version());
         if ours == theirs {
             equal += 1;
             continue;

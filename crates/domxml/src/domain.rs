@@ -25,7 +25,8 @@ use crate::qemu::{QEMU_NAMESPACE, QemuNamespace};
 use crate::resctrl::shrink_tunes;
 use crate::tune::{
     Blkiotune, DefaultIothread, IdMap, Keywrap, LaunchSecurity, Memtune, Perf, Resource, Sysinfo,
-    Throttlegroup, parse_throttlegroups, throttlegroups_occurrences, write_throttlegroups,
+    Throttlegroup, UNLIMITED_KIB, parse_throttlegroups, throttlegroups_occurrences,
+    write_throttlegroups,
 };
 use crate::types::{
     LifecycleAction, MaxMemory, Memory, Placement, Uuid, Vcpu, memory_kib, on_off, on_off_str,
@@ -1273,7 +1274,13 @@ impl<'a> Domain<'a> {
 
     /// Fills in what libvirt's generic parser fills in when a document leaves it out, with
     /// the architecture of the machine this code runs on as the host architecture (see
-    /// [`apply_defaults_for_arch`](Self::apply_defaults_for_arch)).
+    /// [`apply_defaults_for_arch`](Self::apply_defaults_for_arch)), and generates a missing
+    /// uuid and an empty `<genid/>`'s value from the operating system's random source (see
+    /// [`generate_ids`](Self::generate_ids)).
+    ///
+    /// The result formats as libvirt's own parse + format of the same document (libvirt
+    /// 11.3's generic parser, `virDomainDefParseString` with a generic `virDomainXMLOption`);
+    /// `tests/libvirt_defaults.rs` compares it with the system libvirt over the corpus.
     ///
     /// ```
     /// use virtkit_domxml::{Domain, FormatFlags};
@@ -1287,6 +1294,38 @@ impl<'a> Domain<'a> {
     /// ```
     pub fn apply_defaults(&mut self) {
         self.apply_defaults_for_arch(HOST_ARCH);
+        #[cfg(all(feature = "std", not(target_family = "wasm")))]
+        self.generate_ids(|| {
+            let mut bytes = [0u8; 16];
+            // Without a working random source the ids stay missing (libvirt fails instead).
+            getrandom::fill(&mut bytes).ok().map(|()| bytes)
+        });
+    }
+
+    /// Generates what libvirt's parser generates with `virUUIDGenerate`: the `<uuid>` when
+    /// there is none and the value of an empty `<genid/>`, from the 16 random bytes `random`
+    /// returns each time (version 4 uuids; `None` leaves the id missing).
+    /// [`apply_defaults`](Self::apply_defaults) does this with the operating system's random
+    /// source (with the `std` feature, outside WebAssembly); elsewhere give one (in a browser,
+    /// `crypto.getRandomValues`).
+    ///
+    /// ```
+    /// use virtkit_domxml::{Domain, Uuid};
+    /// let mut d = Domain::from_xml("<domain type='kvm'><genid/></domain>").unwrap();
+    /// let mut n = 0u8;
+    /// d.generate_ids(|| { n += 1; Some([n; 16]) });
+    /// assert_eq!(d.uuid.unwrap().to_string(), "01010101-0101-4101-8101-010101010101");
+    /// assert_eq!(d.genid, Some(Some(Uuid::from_random_bytes([2; 16]))));
+    /// d.generate_ids(|| Some([9; 16]));
+    /// assert_eq!(d.genid, Some(Some(Uuid::from_random_bytes([2; 16]))));
+    /// ```
+    pub fn generate_ids(&mut self, mut random: impl FnMut() -> Option<[u8; 16]>) {
+        if self.uuid.is_none() {
+            self.uuid = random().map(Uuid::from_random_bytes);
+        }
+        if let Some(g @ None) = &mut self.genid {
+            *g = random().map(Uuid::from_random_bytes);
+        }
     }
 
     /// Fills in what libvirt's generic parser (`virDomainDefParseString` with a generic
@@ -1304,9 +1343,15 @@ impl<'a> Domain<'a> {
     /// `<numatune><memory>` its `mode='strict'` and drops `placement='static'` beside a nodeset,
     /// completes `<iothreadids>` up to the `<iothreads>` count with the smallest free ids,
     /// makes a loader path `type='rom'`, writes `state='on'` on on/off features given without
-    /// a state (`<pmu/>`, `<hap/>`, `<smm/>`, ...), gives a CPU topology `dies='1'` and `clusters='1'` when
-    /// absent, and drops the boot menu timeout of a disabled menu and an empty title or
-    /// description.
+    /// a state (`<pmu/>`, `<hap/>`, `<smm/>`, ...), gives a CPU topology `dies='1'` and
+    /// `clusters='1'` when absent, puts NUMA cells in id order, and drops what libvirt reads as
+    /// nothing or never writes: the boot menu timeout of a disabled menu, an empty title or
+    /// description, `<bootloader_args>` without a `<bootloader>`, memory limits at or above
+    /// libvirt's "unlimited", and the `<metadata>` children without a namespace or repeating
+    /// one. Inside `<devices>` it applies libvirt's device defaults (implicit controllers and
+    /// consoles, drive addresses, the primary video, ...) and libvirt's device order. It does
+    /// not generate ids; [`apply_defaults`](Self::apply_defaults) and
+    /// [`generate_ids`](Self::generate_ids) do.
     ///
     /// ```
     /// use virtkit_domxml::{Domain, FormatFlags};
@@ -1420,6 +1465,8 @@ impl<'a> Domain<'a> {
                 for (i, cell) in cells.iter_mut().enumerate() {
                     cell.id.get_or_insert(i as u32);
                 }
+                // virDomainNumaDefParseXML stores each cell at its id: written in id order.
+                cells.sort_by_key(|c| c.id);
                 if self.memory.is_none() && !cells.is_empty() {
                     let kib = cells.iter().map(|c| c.memory_kib).fold(0u64, u64::saturating_add);
                     self.memory = Some(Memory { kib, dump_core: None });
@@ -1441,7 +1488,46 @@ impl<'a> Domain<'a> {
         self.on_poweroff.get_or_insert(LifecycleAction::Destroy);
         self.on_reboot.get_or_insert(LifecycleAction::Restart);
         self.on_crash.get_or_insert(LifecycleAction::Destroy);
+        self.drop_what_libvirt_drops();
         self.default_devices();
+    }
+
+    /// What libvirt's parser reads as nothing or its formatter never writes (see
+    /// [`apply_defaults_for_arch`](Self::apply_defaults_for_arch)).
+    fn drop_what_libvirt_drops(&mut self) {
+        // virDomainDefFormatInternal writes <bootloader_args> only after a <bootloader>.
+        if self.bootloader.is_none() {
+            self.bootloader_args = None;
+        }
+        // virDomainParseMemoryLimit: a limit at or above VIR_DOMAIN_MEMORY_PARAM_UNLIMITED is
+        // no limit, and virMemoryLimitIsSet keeps the formatter from writing it.
+        if let Some(m) = &mut self.memtune {
+            for limit in [&mut m.hard_limit, &mut m.soft_limit, &mut m.swap_hard_limit] {
+                if limit.is_some_and(|kib| kib >= UNLIMITED_KIB) {
+                    *limit = None;
+                }
+            }
+            if *m == Memtune::default() {
+                self.memtune = None;
+            }
+        }
+        // virXMLNodeSanitizeNamespaces: of the children of <metadata>, those without a
+        // namespace and all but the first of each namespace are dropped.
+        if let Some(m) = &mut self.metadata {
+            let mut seen: Vec<String> = Vec::new();
+            m.children.retain(|n| {
+                let Node::Element(c) = n else { return true };
+                let root = Scope::root();
+                let uri = root.enter(c).uri(c.prefix()).filter(|u| !u.is_empty());
+                match uri {
+                    Some(u) if !seen.iter().any(|s| s == u) => {
+                        seen.push(u.to_owned());
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        }
     }
 
     /// The device defaults (`device_defaults`), with what they depend on outside `<devices>`.

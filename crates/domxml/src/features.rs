@@ -174,7 +174,7 @@ pub(crate) fn parse_switches(kind: FeatureKind, e: &Element<'_>) -> Option<Vec<S
     Some(list)
 }
 
-/// Reads the one size child of `<smm>` (`<tseg>`, kept in MiB), `<hpt>` (`<maxpagesize>`) or
+/// Reads the one size child of `<smm>` (`<tseg>`, written in MiB when it is a whole number of them), `<hpt>` (`<maxpagesize>`) or
 /// `<tcg>` (`<tb-cache>`, both in KiB): `Some(None)` without one, `None` for what the model
 /// does not hold.
 // Outer `None`: not a value this model holds; inner `None`: absent.
@@ -193,12 +193,9 @@ pub(crate) fn parse_size(kind: FeatureKind, e: &Element<'_>) -> Option<Option<u6
         }
         let text = c.text();
         let kib = if kind == FeatureKind::Smm {
-            // In MiB by default; libvirt writes it in MiB.
-            let kib = memory_kib(&text, Some(c.attribute("unit").unwrap_or("MiB"))).ok()?;
-            if !kib.is_multiple_of(1024) {
-                return None;
-            }
-            kib
+            // In MiB by default; libvirt writes it in MiB (and refuses a size that is not a
+            // whole number of MiB, which is written in KiB here so that nothing is lost).
+            memory_kib(&text, Some(c.attribute("unit").unwrap_or("MiB"))).ok()?
         } else {
             memory_kib(&text, c.attribute("unit")).ok()?
         };
@@ -223,7 +220,8 @@ pub(crate) fn write_children(
     if let Some(kib) = size_kib {
         out.push_str(">\n");
         let (child, value, unit) = match kind {
-            FeatureKind::Smm => ("tseg", kib / 1024, "MiB"),
+            FeatureKind::Smm if kib.is_multiple_of(1024) => ("tseg", kib / 1024, "MiB"),
+            FeatureKind::Smm => ("tseg", kib, "KiB"),
             FeatureKind::Hpt => ("maxpagesize", kib, "KiB"),
             _ => ("tb-cache", kib, "KiB"),
         };

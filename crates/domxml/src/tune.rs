@@ -13,9 +13,13 @@ use crate::parts::{
 };
 use crate::types::{memory_kib, on_off, on_off_str, parse_ull};
 
-/// libvirt's "unlimited" memory limit (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`, in KiB): limits
-/// at or above it are not written, so such elements stay lossless here.
-const UNLIMITED_KIB: u64 = 9_007_199_254_740_991;
+/// libvirt's "unlimited" memory limit (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`, in KiB): libvirt
+/// reads limits at or above it as no limit and does not write them. They are kept (and
+/// written) as read here, so that nothing is lost; [`Domain::apply_defaults`] drops them as
+/// libvirt does.
+///
+/// [`Domain::apply_defaults`]: crate::Domain::apply_defaults
+pub(crate) const UNLIMITED_KIB: u64 = 9_007_199_254_740_991;
 
 /// `<memtune>`: memory limits of the domain, in KiB.
 ///
@@ -48,8 +52,7 @@ impl Memtune {
             if !leaf(c, &["unit"]) {
                 return None;
             }
-            let kib =
-                memory_kib(&c.text(), c.attribute("unit")).ok().filter(|k| *k < UNLIMITED_KIB)?;
+            let kib = memory_kib(&c.text(), c.attribute("unit")).ok()?;
             let slot = match &*c.name {
                 "hard_limit" => &mut m.hard_limit,
                 "soft_limit" => &mut m.soft_limit,

@@ -20,6 +20,22 @@ use virtkit_cpumap::CpuSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Uuid(pub [u8; 16]);
 
+impl Uuid {
+    /// A random uuid from 16 random bytes, as libvirt's `virUUIDGenerate` makes one: the
+    /// bytes with the RFC 4122 version 4 and variant bits set.
+    ///
+    /// ```
+    /// let u = virtkit_domxml::Uuid::from_random_bytes([0xff; 16]);
+    /// assert_eq!(u.to_string(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    /// ```
+    #[must_use]
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Uuid {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        Uuid(bytes)
+    }
+}
+
 /// Why a value could not be read.
 ///
 /// ```
