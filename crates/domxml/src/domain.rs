@@ -693,13 +693,13 @@ impl<'a> Domain<'a> {
         // left without vcpus); without a typed vcpu count the tunes stay lossless.
         if let (Some(t), Some(e)) = (&mut d.cputune, cputune) {
             let has_tunes = !t.cachetunes.is_empty() || !t.memorytunes.is_empty();
-            let shrunk = match &d.vcpu {
+            match &d.vcpu {
                 Some(v) => shrink_tunes(&mut t.cachetunes, &mut t.memorytunes, v.count),
-                None => (!has_tunes).then_some(()),
-            };
-            if shrunk.is_none() {
-                d.cputune = None;
-                d.others.push(e);
+                None if has_tunes => {
+                    d.cputune = None;
+                    d.others.push(e);
+                }
+                None => {}
             }
         }
         Ok(d)

@@ -1412,7 +1412,13 @@ fn parse_numa(e: &Element<'_>) -> Option<(Vec<NumaCell>, Option<Vec<Interconnect
             caches,
         });
     }
-    complete_distances(&mut cells, &siblings)?;
+    if complete_distances(&mut cells, &siblings).is_none() {
+        // Cells libvirt refuses (an id out of range or repeated, a distance out of range)
+        // have no completed table: their distances are kept as given.
+        for (cell, raw) in cells.iter_mut().zip(siblings) {
+            cell.distances = raw;
+        }
+    }
     Some((cells, interconnects))
 }
 
@@ -1756,9 +1762,15 @@ impl Cputune {
                 _ => return None,
             }
         }
-        order_tunes(&t.cachetunes, &mut t.memorytunes)?;
-        t.vcpusched = split_sched(&t.vcpusched)?;
-        t.iothreadsched = split_sched(&t.iothreadsched)?;
+        // Tunes and schedulers libvirt refuses (overlapping vcpu sets, a thread in two
+        // schedulers) are kept as given, in their own order.
+        order_tunes(&t.cachetunes, &mut t.memorytunes);
+        if let Some(split) = split_sched(&t.vcpusched) {
+            t.vcpusched = split;
+        }
+        if let Some(split) = split_sched(&t.iothreadsched) {
+            t.iothreadsched = split;
+        }
         Some(t)
     }
 

@@ -4,8 +4,8 @@
 //! `<cachetune>` joins it, so memory tunes are written in the order of the cache tunes they
 //! join, then the others in their own order. Cache banks are written in (level, type, id)
 //! order and their sizes in the largest unit that divides them (`virFormatIntPretty`); memory
-//! nodes in id order. Anything libvirt would refuse (overlapping vcpu sets, duplicate banks)
-//! leaves the whole `<cputune>` lossless.
+//! nodes in id order. What libvirt would refuse (overlapping vcpu sets, a bank or node given
+//! twice, a monitor outside its tune's vcpus) is kept as given.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -83,17 +83,14 @@ fn vcpus_of(e: &Element<'_>) -> Option<CpuSet> {
     e.attribute("vcpus")?.parse::<CpuSet>().ok().filter(|s| !s.is_empty())
 }
 
-/// Reads a `<monitor>`: (level, vcpus), `level` only in a `<cachetune>`. Its vcpus must lie
-/// within those of the tune.
-fn parse_monitor(m: &Element<'_>, within: &CpuSet, cache: bool) -> Option<(Option<u32>, CpuSet)> {
+/// Reads a `<monitor>`: (level, vcpus), `level` only in a `<cachetune>`. Vcpus outside those
+/// of the tune (libvirt refuses them) are kept as given.
+fn parse_monitor(m: &Element<'_>, cache: bool) -> Option<(Option<u32>, CpuSet)> {
     let allowed: &[&str] = if cache { &["level", "vcpus"] } else { &["vcpus"] };
     if !leaf(m, allowed) || !m.children.is_empty() {
         return None;
     }
     let vcpus = vcpus_of(m)?;
-    if !vcpus.iter().all(|v| within.contains(v)) {
-        return None;
-    }
     let level = if cache { Some(opt_u32(m, "level")??) } else { None };
     Some((level, vcpus))
 }
@@ -127,16 +124,11 @@ pub(crate) fn parse_cachetune(e: &Element<'_>) -> Option<CacheTune> {
                     kind: kind.to_string(),
                     size_bytes: bytes,
                 };
-                if t.caches
-                    .iter()
-                    .any(|b| (b.id, b.level, &b.kind) == (bank.id, bank.level, &bank.kind))
-                {
-                    return None;
-                }
+                // A bank given twice (libvirt refuses it) is kept twice.
                 t.caches.push(bank);
             }
             "monitor" => {
-                let (level, set) = parse_monitor(c, &t.vcpus, true)?;
+                let (level, set) = parse_monitor(c, true)?;
                 t.monitors.push((level?, set));
             }
             _ => return None,
@@ -162,13 +154,10 @@ pub(crate) fn parse_memorytune(e: &Element<'_>) -> Option<MemoryTune> {
                 if !leaf(c, &["id", "bandwidth"]) || !c.children.is_empty() {
                     return None;
                 }
-                let node = (opt_u32(c, "id")??, opt_u32(c, "bandwidth")??);
-                if t.nodes.iter().any(|(id, _)| *id == node.0) {
-                    return None;
-                }
-                t.nodes.push(node);
+                // A node given twice (libvirt refuses it) is kept twice.
+                t.nodes.push((opt_u32(c, "id")??, opt_u32(c, "bandwidth")??));
             }
-            "monitor" => t.monitors.push(parse_monitor(c, &t.vcpus, false)?.1),
+            "monitor" => t.monitors.push(parse_monitor(c, false)?.1),
             _ => return None,
         }
     }
@@ -183,10 +172,18 @@ fn disjoint(a: &CpuSet, b: &CpuSet) -> bool {
     !a.iter().any(|v| b.contains(v))
 }
 
-/// libvirt's grouping: cache tunes pairwise disjoint; a memory tune either over exactly the
-/// vcpus of one cache tune or disjoint from all other tunes. Memory tunes are put in
-/// libvirt's order. `None` for what libvirt refuses.
-pub(crate) fn order_tunes(caches: &[CacheTune], memory: &mut [MemoryTune]) -> Option<()> {
+/// Puts memory tunes in libvirt's order when they follow libvirt's grouping (cache tunes
+/// pairwise disjoint; a memory tune either over exactly the vcpus of one cache tune or
+/// disjoint from all other tunes); tunes libvirt refuses keep their own order.
+pub(crate) fn order_tunes(caches: &[CacheTune], memory: &mut [MemoryTune]) {
+    if grouped(caches, memory).is_some() {
+        memory
+            .sort_by_key(|m| caches.iter().position(|c| c.vcpus == m.vcpus).unwrap_or(usize::MAX));
+    }
+}
+
+/// libvirt's grouping of tunes (see [`order_tunes`]); `None` for what libvirt refuses.
+fn grouped(caches: &[CacheTune], memory: &[MemoryTune]) -> Option<()> {
     for (i, a) in caches.iter().enumerate() {
         if caches[..i].iter().any(|b| !disjoint(&a.vcpus, &b.vcpus)) {
             return None;
@@ -200,24 +197,19 @@ pub(crate) fn order_tunes(caches: &[CacheTune], memory: &mut [MemoryTune]) -> Op
             return None;
         }
     }
-    memory.sort_by_key(|m| caches.iter().position(|c| c.vcpus == m.vcpus).unwrap_or(usize::MAX));
     Some(())
 }
 
 /// libvirt's reading of tunes for a domain of `count` vcpus: the vcpus of a tune beyond the
-/// count are dropped, and a tune left without any is dropped whole. `None` when a monitor
-/// names a vcpu beyond the count or the result is one libvirt refuses.
-pub(crate) fn shrink_tunes(
-    caches: &mut Vec<CacheTune>,
-    memory: &mut Vec<MemoryTune>,
-    count: u32,
-) -> Option<()> {
+/// count are dropped, and a tune left without any is dropped whole. A monitor naming a vcpu
+/// beyond the count (libvirt refuses it) leaves the tunes as given.
+pub(crate) fn shrink_tunes(caches: &mut Vec<CacheTune>, memory: &mut Vec<MemoryTune>, count: u32) {
     let within = |s: &CpuSet| s.iter().all(|v| v < count);
     let shrink = |s: &CpuSet| s.iter().filter(|v| *v < count).collect::<CpuSet>();
     if !caches.iter().all(|c| c.monitors.iter().all(|(_, m)| within(m)))
         || !memory.iter().all(|t| t.monitors.iter().all(within))
     {
-        return None;
+        return;
     }
     for c in caches.iter_mut() {
         c.vcpus = shrink(&c.vcpus);
@@ -227,7 +219,7 @@ pub(crate) fn shrink_tunes(
     }
     caches.retain(|c| !c.vcpus.is_empty());
     memory.retain(|m| !m.vcpus.is_empty());
-    order_tunes(caches, memory)
+    order_tunes(caches, memory);
 }
 
 /// `virFormatIntPretty`: the size in the largest unit that divides it.
