@@ -45,10 +45,12 @@ fn schedulers_are_split_per_thread_in_id_order() {
             "<vcpusched vcpus='3' scheduler='idle'/>",
         ]
     );
-    // Overlapping sets (libvirt refuses them) are kept as read.
+    // Overlapping sets (libvirt refuses them) are typed as given, not split.
     let overlap = "<domain type='kvm'><cputune><vcpusched vcpus='0-1' scheduler='idle'/>\
                    <vcpusched vcpus='1' scheduler='batch'/></cputune></domain>";
-    assert!(Domain::from_xml(overlap).unwrap().cputune.is_none());
+    let t = Domain::from_xml(overlap).unwrap().cputune.unwrap();
+    assert_eq!(t.vcpusched.len(), 2);
+    assert_eq!(t.vcpusched[0].ids.as_ref().unwrap().to_string(), "0-1");
 }
 
 #[test]
@@ -170,4 +172,74 @@ fn tunes_lose_vcpus_beyond_the_count() {
     );
     assert!(out.contains("<cachetune vcpus='0-1'>"), "{out}");
     assert!(!out.contains("vcpus='100'"), "{out}");
+}
+
+fn with_defaults(xml: &str) -> String {
+    let mut d = Domain::from_xml(xml).unwrap();
+    d.apply_defaults_for_arch(None);
+    d.to_xml_flags(FormatFlags::SECURE)
+}
+
+/// libvirt 9.0's generic parse + format drops the same (checked with
+/// `cargo run -p virtkit-cref --example libvirt_format`).
+#[test]
+fn defaults_drop_what_libvirt_reads_as_nothing() {
+    let input = "<domain type='kvm'><metadata><plain/><a:x xmlns:a='urn:a'/>\
+        <b:y xmlns:b='urn:a'/><c:z xmlns:c='urn:c'/></metadata>\
+        <memtune><hard_limit unit='KiB'>9007199254740991</hard_limit></memtune>\
+        <bootloader_args>-X</bootloader_args><os><type>hvm</type></os></domain>";
+    // Kept as read without defaults: nothing is lost.
+    let kept = format(input);
+    assert!(kept.contains("<plain/>") && kept.contains("<b:y xmlns:b=\"urn:a\"/>"), "{kept}");
+    assert!(kept.contains("<hard_limit unit='KiB'>9007199254740991</hard_limit>"), "{kept}");
+    assert!(kept.contains("<bootloader_args>-X</bootloader_args>"), "{kept}");
+    let out = with_defaults(input);
+    assert!(
+        out.contains(
+            "<metadata>\n    <a:x xmlns:a=\"urn:a\"/>\n    <c:z xmlns:c=\"urn:c\"/>\n  </metadata>"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("memtune") && !out.contains("bootloader_args"), "{out}");
+}
+
+#[test]
+fn defaults_put_numa_cells_in_id_order() {
+    let out = with_defaults(
+        "<domain type='kvm'><cpu><numa><cell id='1' cpus='1' memory='1024'/>\
+         <cell id='0' cpus='0' memory='1024'/></numa></cpu></domain>",
+    );
+    let ids: Vec<&str> = out.lines().filter(|l| l.contains("<cell ")).collect();
+    assert!(ids[0].contains("id='0'") && ids[1].contains("id='1'"), "{out}");
+}
+
+#[test]
+fn apply_defaults_generates_missing_ids_once() {
+    let mut d = Domain::from_xml("<domain type='kvm'><genid/><os><type>hvm</type></os></domain>")
+        .unwrap();
+    d.apply_defaults();
+    let (uuid, genid) = (d.uuid.unwrap(), d.genid.unwrap().unwrap());
+    assert_ne!(uuid, genid);
+    // Version 4, RFC 4122 variant, as virUUIDGenerate makes them.
+    assert_eq!(uuid.0[6] >> 4, 4);
+    assert_eq!(uuid.0[8] >> 6, 2);
+    d.apply_defaults();
+    assert_eq!((d.uuid.unwrap(), d.genid.unwrap().unwrap()), (uuid, genid));
+}
+
+/// Documents libvirt refuses are typed as given (nothing is lost, nothing is normalised).
+#[test]
+fn what_libvirt_refuses_is_typed_as_given() {
+    let input = "<domain type='kvm'><vcpu>4</vcpu><cputune>\
+        <cachetune vcpus='0'><cache id='0' level='3' type='code' size='12' unit='KiB'/>\
+        <cache id='0' level='3' type='code' size='18' unit='KiB'/></cachetune>\
+        <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\
+        <vcpusched vcpus='1-2' scheduler='fifo' priority='1'/></cputune>\
+        <features><smm state='on'><tseg unit='KiB'>12345</tseg></smm></features></domain>";
+    let d = Domain::from_xml(input).unwrap();
+    assert!(d.others.is_empty(), "{:?}", d.others);
+    let out = d.to_xml_flags(FormatFlags::SECURE);
+    assert_eq!(out.matches("<cache id='0' level='3' type='code'").count(), 2, "{out}");
+    assert!(out.contains("<vcpusched vcpus='1-2' scheduler='fifo' priority='1'/>"), "{out}");
+    assert!(out.contains("<tseg unit='KiB'>12345</tseg>"), "{out}");
 }
