@@ -16,7 +16,9 @@
 #![allow(dead_code, reason = "helpers used as the per-kind modules fill in; removed when they are")]
 
 use alloc::borrow::Cow;
+use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::doc::{Attribute, Element, Node};
 use crate::domain::{Device, Devices};
@@ -166,4 +168,233 @@ pub(crate) fn of_kind<'d, 'a>(
     name: &'d str,
 ) -> impl Iterator<Item = &'d Element<'a>> {
     items.iter().map(|d| &d.element).filter(move |e| e.name == name)
+}
+
+/// The children `virDomainDeviceInfoFormat` writes at the end of a device, in its order
+/// (`<boot>`, `<alias>`, `<master>`, `<rom>`, `<acpi>`, `<address>`); a device's own children
+/// come before them.
+pub(crate) const INFO_CHILDREN: [&str; 6] = ["boot", "alias", "master", "rom", "acpi", "address"];
+
+/// The base a number is read in (`virXMLPropUInt`'s `base` argument).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Radix {
+    /// Base 0: `0x` hexadecimal, a leading `0` octal, otherwise decimal (C's `strtoul`).
+    Auto,
+    /// Base 10.
+    Decimal,
+    /// Base 16 (an optional `0x` prefix).
+    Hex,
+}
+
+/// Reads an unsigned number as libvirt's `virStrToLong_ullp` / `virStrToLong_uip` do: leading
+/// white space and a `+` accepted, no minus sign, nothing after the digits, at most `max`.
+pub(crate) fn parse_unsigned(s: &str, radix: Radix, max: u64) -> Option<u64> {
+    let s = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let s = s.strip_prefix('+').unwrap_or(s);
+    let hex = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"));
+    let (digits, base) = match (radix, hex) {
+        (Radix::Auto | Radix::Hex, Some(h)) => (h, 16),
+        (Radix::Hex, None) => (s, 16),
+        (Radix::Auto, None) if s.len() > 1 && s.starts_with('0') => (&s[1..], 8),
+        (Radix::Auto | Radix::Decimal, _) => (s, 10),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| char::from(b).is_digit(base)) {
+        return None;
+    }
+    u64::from_str_radix(digits, base).ok().filter(|n| *n <= max)
+}
+
+/// The elements whose text libvirt reads: white space in them is kept by [`drop_blank_text`].
+const TEXT_ELEMENTS: [&str; 14] = [
+    "backend",
+    "sndbuf",
+    "size",
+    "current",
+    "requested",
+    "node",
+    "label",
+    "alignsize",
+    "pagesize",
+    "address",
+    "block",
+    "path",
+    "readahead",
+    "source",
+];
+
+/// Removes the white-space-only text of elements libvirt reads no text from (recursively):
+/// libvirt's formatters write those elements empty or with their children only.
+pub(crate) fn drop_blank_text(e: &mut Element<'_>) {
+    let keep = TEXT_ELEMENTS.contains(&&*e.name) && e.is_text_only();
+    if !keep {
+        e.children.retain(|n| match n {
+            Node::Text(t) => !t.trim_ascii().is_empty(),
+            _ => true,
+        });
+    }
+    for n in &mut e.children {
+        if let Node::Element(c) = n {
+            drop_blank_text(c);
+        }
+    }
+}
+
+/// What `virDomainDeviceInfoParseXML` + `virDomainDeviceInfoFormat` make of a device's
+/// `<boot>` and `<address>` children: the boot `loadparm` is upper-cased
+/// (`virDomainDeviceBootParseXML`), the `<address>` is written in its type's form (see
+/// [`address`]). Aliases are kept: libvirt 9.0's generic parse keeps them, user alias or not.
+pub(crate) fn device_info(e: &mut Element<'_>) {
+    if let Some(b) = find_child_mut(e, "boot")
+        && let Some(l) =
+            b.attribute("loadparm").filter(|l| l.bytes().any(|c| c.is_ascii_lowercase()))
+    {
+        let upper = l.to_ascii_uppercase();
+        b.set_attribute("loadparm", upper);
+    }
+    if let Some(a) = find_child_mut(e, "address") {
+        address(a);
+    }
+}
+
+/// A device `<address>` in `virDomainDeviceInfoFormat`'s form: the type's fields in their
+/// order and notation (`virPCIDeviceAddressParseXML`, `virCCWDeviceAddressParseXML`,
+/// `virDomainDevice*AddressParseXML` read them; PCI and CCW numbers in base 0, drive, USB,
+/// virtio-serial and CCID numbers in base 10, spapr-vio `reg`, ISA and DIMM `base` in base
+/// 16). Attributes libvirt does not read are dropped as libvirt drops them. An address with a
+/// value libvirt would refuse is left as written.
+pub(crate) fn address(addr: &mut Element<'_>) {
+    let Some(kind) = addr.attribute("type") else { return };
+    let Some((fields, zpci)) = address_fields(addr, kind) else { return };
+    let kind = String::from(kind);
+    addr.attributes.clear();
+    addr.set_attribute("type", kind);
+    for (n, v) in fields {
+        addr.set_attribute(n, v);
+    }
+    addr.children.clear();
+    if let Some(z) = zpci {
+        addr.children.push(Node::Element(z));
+    }
+}
+
+/// An address attribute read in `radix` (`Ok(None)` when absent, `Err` when libvirt would
+/// refuse it).
+fn address_number(a: &Element<'_>, name: &str, radix: Radix, max: u64) -> Result<Option<u64>, ()> {
+    a.attribute(name).map(|v| parse_unsigned(v, radix, max).ok_or(())).transpose()
+}
+
+/// Decimal fields written whether given or not (0 by default).
+fn decimal_fields(a: &Element<'_>, names: &[&'static str], out: &mut AddressFields) -> Option<()> {
+    for n in names {
+        let v = address_number(a, n, Radix::Decimal, u64::from(u32::MAX)).ok()?;
+        out.push((n, format!("{}", v.unwrap_or(0))));
+    }
+    Some(())
+}
+
+/// An address's attributes after `type`, each with its value as libvirt writes it.
+type AddressFields = Vec<(&'static str, String)>;
+
+/// The attributes (after `type`) and the `<zpci>` child libvirt writes for an address of
+/// type `kind`, or `None` when libvirt would refuse the address.
+fn address_fields(
+    a: &Element<'_>,
+    kind: &str,
+) -> Option<(AddressFields, Option<Element<'static>>)> {
+    let u32max = u64::from(u32::MAX);
+    let mut out: AddressFields = Vec::new();
+    let mut zpci = None;
+    match kind {
+        "pci" => {
+            let mut v = [0u64; 4];
+            for (slot, n) in v.iter_mut().zip(["domain", "bus", "slot", "function"]) {
+                *slot = address_number(a, n, Radix::Auto, u32max).ok()?.unwrap_or(0);
+            }
+            let [domain, bus, slot, function] = v;
+            let multi = a.attribute("multifunction");
+            if multi.is_some_and(|m| m != "on" && m != "off") {
+                return None;
+            }
+            // virPCIDeviceAddressIsEmpty: an all-zero address is written as its type only.
+            if v.iter().any(|n| *n != 0) {
+                out.push(("domain", format!("0x{domain:04x}")));
+                out.push(("bus", format!("0x{bus:02x}")));
+                out.push(("slot", format!("0x{slot:02x}")));
+                out.push(("function", format!("0x{function}")));
+            }
+            if let Some(m) = multi {
+                out.push(("multifunction", String::from(m)));
+            }
+            if let Some(z) = a.child("zpci") {
+                let uid = address_number(z, "uid", Radix::Auto, u32max).ok()?;
+                let fid = address_number(z, "fid", Radix::Auto, u32max).ok()?;
+                // virZPCIDeviceAddressFormat: only the ids that are set.
+                if uid.is_some() || fid.is_some() {
+                    let mut e = Element::new("zpci");
+                    if let Some(u) = uid {
+                        e.set_attribute("uid", format!("0x{u:04x}"));
+                    }
+                    if let Some(f) = fid {
+                        e.set_attribute("fid", format!("0x{f:08x}"));
+                    }
+                    zpci = Some(e);
+                }
+            }
+        }
+        "drive" => decimal_fields(a, &["controller", "bus", "target", "unit"], &mut out)?,
+        "virtio-serial" => decimal_fields(a, &["controller", "bus", "port"], &mut out)?,
+        "ccid" => decimal_fields(a, &["controller", "slot"], &mut out)?,
+        "usb" => {
+            decimal_fields(a, &["bus"], &mut out)?;
+            if let Some(p) = a.attribute("port") {
+                let ports = usb_port(p)?;
+                // virDomainUSBAddressPortIsValid: a port whose first number is 0 is unset.
+                if ports.first().is_some_and(|p| *p != 0) {
+                    let s: Vec<String> = ports.iter().map(|p| format!("{p}")).collect();
+                    out.push(("port", s.join(".")));
+                }
+            }
+        }
+        "spapr-vio" => {
+            if let Some(r) = address_number(a, "reg", Radix::Hex, u64::MAX).ok()? {
+                out.push(("reg", format!("0x{r:08x}")));
+            }
+        }
+        "ccw" => {
+            let cssid = address_number(a, "cssid", Radix::Auto, u32max).ok()?;
+            let ssid = address_number(a, "ssid", Radix::Auto, u32max).ok()?;
+            let devno = address_number(a, "devno", Radix::Auto, u32max).ok()?;
+            out.push(("cssid", format!("0x{:x}", cssid.unwrap_or(0))));
+            out.push(("ssid", format!("0x{:x}", ssid.unwrap_or(0))));
+            out.push(("devno", format!("0x{:04x}", devno.unwrap_or(0))));
+        }
+        "isa" => {
+            for n in ["iobase", "irq"] {
+                if let Some(v) = address_number(a, n, Radix::Hex, u32max).ok()?.filter(|v| *v != 0)
+                {
+                    out.push((n, format!("0x{v:x}")));
+                }
+            }
+        }
+        "dimm" => {
+            decimal_fields(a, &["slot"], &mut out)?;
+            if let Some(b) =
+                address_number(a, "base", Radix::Hex, u64::MAX).ok()?.filter(|b| *b != 0)
+            {
+                out.push(("base", format!("0x{b:x}")));
+            }
+        }
+        "virtio-mmio" | "virtio-s390" | "unassigned" => {}
+        _ => return None,
+    }
+    Some((out, zpci))
+}
+
+/// A USB `port` path (`1.2.3`, at most four numbers, `virDomainDeviceUSBAddressParsePort`).
+fn usb_port(p: &str) -> Option<Vec<u64>> {
+    let parts: Vec<&str> = p.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    parts.iter().map(|s| parse_unsigned(s, Radix::Decimal, u64::from(u32::MAX))).collect()
 }
