@@ -66,6 +66,24 @@ fn valid_documents_read_and_format_idempotently() {
     assert!(checked > 2700, "only {checked} documents");
 }
 
+/// Documents whose libvirt parse + format is not a fixpoint, so neither is ours: libvirt
+/// appends the controllers it adds (`virDomainDefAddImplicitControllers` through
+/// `virDomainDefAddController`) and leaves a USB2 EHCI controller after the companions of its
+/// index that precede it, but reading a document it sorts controllers by index and puts a
+/// controller without `<master>` before the companions of its index
+/// (`virDomainControllerInsertPreAlloced`), so its own output read again comes out in
+/// another order (checked with the system libvirt). For these the second application is
+/// the fixpoint.
+const NOT_A_FIXPOINT_IN_LIBVIRT: [&str; 7] = [
+    "tests/qemuxmlconfdata/autoindex.xml",
+    "tests/qemuxmlconfdata/channel-virtio-default.xml",
+    "tests/qemuxmlconfdata/channel-virtio-unix.xml",
+    "tests/qemuxmlconfdata/chardev-reconnect-generated-path.xml",
+    "tests/qemuxmlconfdata/chardev-reconnect-invalid-timeout.xml",
+    "tests/qemuxmlconfdata/chardev-reconnect.xml",
+    "tests/qemuxmlconfdata/hostdev-scsi-autogen-address.xml",
+];
+
 #[test]
 fn defaults_applied_once_stay_applied() {
     let Some(dir) = corpus() else { return };
@@ -78,7 +96,15 @@ fn defaults_applied_once_stay_applied() {
         let once = d.to_xml_flags(FormatFlags::SECURE);
         let mut again = Domain::from_xml(&once).unwrap_or_else(|e| panic!("{rel}: {e}"));
         again.apply_defaults();
-        assert_eq!(again.to_xml_flags(FormatFlags::SECURE), once, "{rel}");
+        let twice = again.to_xml_flags(FormatFlags::SECURE);
+        if NOT_A_FIXPOINT_IN_LIBVIRT.contains(&rel) {
+            assert_ne!(twice, once, "{rel} is a fixpoint now: take it off the list");
+            let mut third = Domain::from_xml(&twice).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            third.apply_defaults();
+            assert_eq!(third.to_xml_flags(FormatFlags::SECURE), twice, "{rel}");
+        } else {
+            assert_eq!(twice, once, "{rel}");
+        }
         checked += 1;
     }
     assert!(checked > 2700, "only {checked} documents");

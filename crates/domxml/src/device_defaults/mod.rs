@@ -87,8 +87,10 @@ pub(crate) struct Context<'c> {
 /// implicit devices are added, then the devices are put in libvirt's formatting order.
 pub(crate) fn apply(devices: &mut Devices<'_>, cx: &Context<'_>) {
     let items = &mut devices.items;
-    disk::post_parse(items, cx);
+    // Controllers first: libvirt orders them and assigns their indexes while parsing
+    // (`virDomainAssignControllerIndexes`), before any device's post-parse.
     controller::post_parse(items, cx);
+    disk::post_parse(items, cx);
     chardev::post_parse(items, cx);
     display::post_parse(items, cx);
     other::post_parse(items, cx);
