@@ -454,6 +454,56 @@ fn auth(e: &mut Element<'_>) {
         remove_attribute(e, "passwdValidTo");
         remove_attribute(e, "connected");
     }
+    if let Some(t) = e.attribute("passwdValidTo").and_then(valid_to) {
+        e.set_attribute("passwdValidTo", t);
+    }
+}
+
+/// `passwdValidTo` as libvirt writes it back (`virDomainGraphicsAuthDefParseXML` reads
+/// `%d-%d-%dT%d:%d:%d` into a UTC `GDateTime`, the formatter writes it with `strftime`'s
+/// `%Y-%m-%dT%H:%M:%S`): fields zero-padded, the year not; a date or time that does not exist
+/// becomes the epoch (`g_date_time_new` fails and libvirt keeps 0). `None` when libvirt
+/// refuses the value.
+fn valid_to(s: &str) -> Option<String> {
+    // One `%d`: white space, a sign, digits.
+    fn field(s: &str) -> Option<(i64, &str)> {
+        let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+        let sign = usize::from(t.starts_with(['+', '-']));
+        let end = t[sign..].find(|c: char| !c.is_ascii_digit()).map_or(t.len(), |i| i + sign);
+        if end == sign {
+            return None;
+        }
+        Some((t[..end].parse::<i32>().ok()?.into(), &t[end..]))
+    }
+    let mut rest = s;
+    let mut v = [0_i64; 6];
+    for (i, sep) in ["-", "-", "T", ":", ":", ""].iter().enumerate() {
+        let (n, r) = field(rest)?;
+        v[i] = n;
+        rest = r.strip_prefix(sep)?;
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    let [year, month, day, hour, minute, second] = v;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let exists = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days).contains(&day)
+        && (0..24).contains(&hour)
+        && (0..60).contains(&minute)
+        && (0..60).contains(&second);
+    Some(if exists {
+        alloc::format!("{year}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")
+    } else {
+        String::from("1970-01-01T00:00:00")
+    })
 }
 
 /// The SPICE channels, in the order libvirt keeps them.
@@ -1378,6 +1428,35 @@ mod tests {
             "<input type='mouse'/><input type='keyboard'/>",
             "<input type='mouse' bus='xen'/>\n\
              <input type='keyboard' bus='xen'/>",
+        );
+    }
+
+    /// The expiry written back zero-padded (the year not); a time that does not exist is the
+    /// epoch. (Expected: libvirt 9.0's output, checked with the oracle.)
+    #[test]
+    fn graphics_password_expiry_normalised() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<graphics type='vnc' passwd='a' passwdValidTo='2010-4-9T1:2:3'/>\
+             <graphics type='vnc' passwd='a' passwdValidTo=' +999-04-09T15:51: 7'/>\
+             <graphics type='vnc' passwd='a' passwdValidTo='2010-02-30T00:00:00'/>\
+             <graphics type='spice' autoport='yes' passwd='a' passwdValidTo='2010-04-09T15:51:60'/>\
+             <video><model type='vga'/></video>",
+            "<graphics type='vnc' port='-1' autoport='yes' passwd='a' passwdValidTo='2010-04-09T01:02:03'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc' port='-1' autoport='yes' passwd='a' passwdValidTo='999-04-09T15:51:07'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc' port='-1' autoport='yes' passwd='a' passwdValidTo='1970-01-01T00:00:00'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='spice' autoport='yes' passwd='a' passwdValidTo='1970-01-01T00:00:00'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
+             </video>",
         );
     }
 }
