@@ -14,8 +14,8 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::{
-    Context, INFO_CHILDREN, Radix, child_mut, default_attribute, device_info, drop_blank_text,
-    find_child_mut, order_attributes, order_children, parse_unsigned,
+    Context, INFO_CHILDREN, Radix, address, child_mut, default_attribute, device_info,
+    drop_blank_text, find_child_mut, order_attributes, order_children, parse_unsigned,
 };
 use crate::doc::{Element, Node};
 use crate::domain::Device;
@@ -226,6 +226,11 @@ fn interface(e: &mut Element<'_>) {
         }
         _ => true,
     });
+    if kind == "hostdev"
+        && let Some(a) = find_child_mut(e, "source").and_then(|s| find_child_mut(s, "address"))
+    {
+        host_pci_address(a);
+    }
     if kind == "hostdev" {
         // virDomainNetDefFormat writes a hostdev interface's `<driver>` with its PCI source
         // (virDomainHostdevDefFormatSubsys), before `<source>`.
@@ -310,6 +315,23 @@ fn net_driver(e: &mut Element<'_>, kind: &str, virtio: bool) {
         !matches!(n, Node::Element(c) if matches!(&*c.name, "driver" | "backend")
             && c.attributes.is_empty() && c.children.is_empty())
     });
+}
+
+/// A hostdev interface's PCI source address: read as a device address
+/// (`virPCIDeviceAddressParseXML`) but written by `virPCIDeviceAddressFormat`, which writes
+/// all four fields even when they are all 0.
+fn host_pci_address(a: &mut Element<'_>) {
+    address(a);
+    if a.attribute("type") == Some("pci")
+        && a.attribute("domain").is_none()
+        && a.attributes.len() == 1
+    {
+        for (name, zero) in
+            [("domain", "0x0000"), ("bus", "0x00"), ("slot", "0x00"), ("function", "0x0")]
+        {
+            a.set_attribute(name, zero);
+        }
+    }
 }
 
 /// A MAC address in `virMacAddrFormat`'s form (lower-case, two digits a byte), if it is one
@@ -505,6 +527,12 @@ fn tpm(e: &mut Element<'_>) {
 /// in MiB (`unit='M'`, rounded down).
 fn shmem(e: &mut Element<'_>) {
     order_attributes(e, &["name", "role"]);
+    // virDomainShmemDefParseXML: the model defaults to ivshmem.
+    if e.child("model").is_none() {
+        let mut m = Element::new("model");
+        m.set_attribute("type", "ivshmem");
+        e.children.insert(0, Node::Element(m));
+    }
     if let Some(size) = find_child_mut(e, "size")
         && let Some(b) = scaled_bytes(&size.text(), size.attribute("unit"))
     {
@@ -528,13 +556,18 @@ fn watchdog(e: &mut Element<'_>) {
     order_children(e, &INFO_CHILDREN);
 }
 
-/// `<vsock>`: `virDomainVsockDefParseXML` + `virDomainVsockDefFormat`; without a `<cid>` the
-/// address is automatic (`<cid auto='yes'/>`); the virtio `<driver>` comes after the device
-/// info.
+/// `<vsock>`: `virDomainVsockDefParseXML` + `virDomainVsockDefFormat`. Without an `auto`
+/// attribute the address is automatic unless one is given (`<cid auto='yes'/>` for a bare
+/// `<vsock/>`, `auto='no'` next to an `address`); the virtio `<driver>` comes after the
+/// device info.
 fn vsock(e: &mut Element<'_>) {
     let cid = child_mut(e, "cid");
-    if cid.attributes.is_empty() {
-        cid.set_attribute("auto", "yes");
+    if cid.attribute("auto").is_none() {
+        let given = cid
+            .attribute("address")
+            .and_then(|a| parse_unsigned(a, Radix::Decimal, u64::from(u32::MAX)))
+            .is_some_and(|a| a != 0);
+        cid.set_attribute("auto", if given { "no" } else { "yes" });
     }
     order_attributes(cid, &["auto", "address"]);
     order_children(e, &["cid", "boot", "alias", "master", "rom", "acpi", "address", "driver"]);
@@ -588,11 +621,18 @@ fn redirfilter(e: &mut Element<'_>) {
     }
 }
 
-/// A USB version (`major.minor`, `virStringParseVersion`-like) as `%d.%02d`.
+/// A USB version (`virDomainRedirFilterUSBVersionHelper`): `major.minor`, a one-digit minor
+/// counting tenths (`1.1` is `1.10`), written as `%d.%02d`.
 fn usb_version(v: &str) -> Option<String> {
-    let (major, minor) = v.split_once('.').unwrap_or((v, "0"));
+    let (major, minor) = v.split_once('.')?;
     let major = parse_unsigned(major, Radix::Decimal, 0xff)?;
-    let minor = parse_unsigned(minor, Radix::Decimal, 0xff)?;
+    if minor.is_empty() || minor.len() > 2 || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut minor = parse_unsigned(minor, Radix::Decimal, 99)?;
+    if v.len() - v.find('.')? == 2 {
+        minor *= 10;
+    }
     Some(format!("{major}.{minor:02}"))
 }
 
@@ -602,4 +642,469 @@ fn lease(e: &mut Element<'_>) {
         order_attributes(t, &["path", "offset"]);
     }
     order_children(e, &["lockspace", "key", "target"]);
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use crate::{Domain, FormatFlags};
+
+    /// The kinds this module handles.
+    const MINE: [&str; 14] = [
+        "interface",
+        "memballoon",
+        "filesystem",
+        "rng",
+        "tpm",
+        "hub",
+        "shmem",
+        "panic",
+        "nvram",
+        "iommu",
+        "watchdog",
+        "vsock",
+        "redirfilter",
+        "lease",
+    ];
+
+    /// This module's devices among the `<devices>` of `devices` in a small x86_64 KVM domain
+    /// after `apply_defaults` (checked to be idempotent), as formatted
+    /// (`to_xml_flags(SECURE)`), one line per line without the indentation.
+    fn defaults(devices: &str) -> String {
+        let xml = alloc::format!(
+            "<domain type='kvm'><name>t</name><memory>1024</memory>\
+             <os><type arch='x86_64'>hvm</type></os><devices>{devices}</devices></domain>"
+        );
+        let mut d = Domain::from_xml(&xml).unwrap();
+        d.apply_defaults();
+        let once = d.to_xml_flags(FormatFlags::SECURE);
+        d.apply_defaults();
+        assert_eq!(d.to_xml_flags(FormatFlags::SECURE), once, "defaults applied twice differ");
+        let mut out = Vec::new();
+        let mut keep = false;
+        for l in once.lines() {
+            // The devices' own lines are indented by four spaces, their children deeper.
+            if let Some(top) = l.strip_prefix("    ").filter(|t| !t.starts_with(' '))
+                && !top.starts_with("</")
+            {
+                let name = top[1..].split([' ', '/', '>']).next().unwrap_or("");
+                keep = MINE.contains(&name);
+            }
+            if keep && !l.trim().is_empty() && l.starts_with("    ") {
+                out.push(l.trim());
+            }
+        }
+        out.join("\n")
+    }
+
+    /// Expected lines, trimmed.
+    fn lines(s: &str) -> String {
+        s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    }
+
+    // Every expectation below is libvirt 9.0's generic parse + format of the same input
+    // (cargo run -p virtkit-cref --example libvirt_format), devices section only.
+
+    #[test]
+    fn interface_children_in_net_def_format_order() {
+        let got = defaults(
+            "<interface type='ethernet' trustGuestRxFilters='yes'>\
+             <address type='pci' domain='0' bus='0' slot='3' function='0'/>\
+             <mtu size='1500'/><tune><sndbuf>1600</sndbuf></tune><alias name='ua-net0'/>\
+             <teaming type='transient' persistent='ua-net1'/><rom bar='on' file='/a'/>\
+             <link state='up'/>\
+             <filterref filter='clean-traffic'><parameter name='IP' value='1.2.3.4'/></filterref>\
+             <backend tap='/dev/net/tun' vhost='/dev/vhost-net'/>\
+             <driver name='vhost' queues='2'><host csum='off'/><guest tso4='off'/></driver>\
+             <coalesce><rx><frames max='7'/></rx></coalesce><boot order='1'/>\
+             <acpi index='3'/><model type='virtio'/><guest dev='eth0'/>\
+             <target dev='tap0' managed='no'/><downscript path='/b'/><script path='/a'/>\
+             <route address='1.2.3.0' prefix='24' gateway='1.2.3.1'/>\
+             <ip address='1.2.3.4' prefix='24'/>\
+             <bandwidth><inbound average='1000'/></bandwidth><backenddomain name='d'/>\
+             <vlan><tag id='42'/></vlan><source/><mac address='52:54:00:00:00:01'/>\
+             </interface>",
+        );
+        let want = "<interface type='ethernet' trustGuestRxFilters='yes'>
+            <mac address='52:54:00:00:00:01'/>
+            <vlan>
+            <tag id='42'/>
+            </vlan>
+            <bandwidth>
+            <inbound average='1000'/>
+            </bandwidth>
+            <ip address='1.2.3.4' family='ipv4' prefix='24'/>
+            <route address='1.2.3.0' prefix='24' gateway='1.2.3.1'/>
+            <script path='/a'/>
+            <downscript path='/b'/>
+            <backenddomain name='d'/>
+            <target dev='tap0' managed='no'/>
+            <guest dev='eth0'/>
+            <model type='virtio'/>
+            <driver name='vhost' queues='2'>
+            <host csum='off'/>
+            <guest tso4='off'/>
+            </driver>
+            <backend tap='/dev/net/tun' vhost='/dev/vhost-net'/>
+            <filterref filter='clean-traffic'>
+            <parameter name='IP' value='1.2.3.4'/>
+            </filterref>
+            <tune>
+            <sndbuf>1600</sndbuf>
+            </tune>
+            <teaming type='transient' persistent='ua-net1'/>
+            <link state='up'/>
+            <mtu size='1500'/>
+            <coalesce>
+            <rx>
+            <frames max='7'/>
+            </rx>
+            </coalesce>
+            <boot order='1'/>
+            <alias name='ua-net0'/>
+            <rom bar='on' file='/a'/>
+            <acpi index='3'/>
+            <address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>
+            </interface>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn interface_types_sources_and_targets() {
+        let got = defaults(
+            "<interface type='network'><model type='virtio'/><port isolated='yes'/>\
+             <vlan><tag id='3'/></vlan>\
+             <source portgroup='x' network='default' bridge='virbr0' \
+             portid='7ff016e0-6f0a-4022-b1eb-e0f7ddf6f5b3'/>\
+             <mac address='52:54:00:00:00:01'/><ip address='1.2.3.4'/></interface>\
+             <interface type='direct' trustGuestRxFilters='no'><source dev='eth0'/>\
+             <mac address='52:54:00:00:00:01'/></interface>\
+             <interface type='hostdev' managed='yes'>\
+             <source><address type='pci' bus='1' slot='0'/></source>\
+             <mac address='52:54:00:00:00:01'/><driver name='vfio' queues='3'/></interface>\
+             <interface type='udp'><source port='5558' address='230.0.0.1'>\
+             <local port='5' address='1.2.3.4'/></source><mac address='52:54:00:00:00:01'/>\
+             </interface>\
+             <interface type='user'><mac address='AA:0:00:0B:c:1'/><source/></interface>\
+             <interface type='ethernet'><mac address='52:54:00:00:00:01'/>\
+             <target dev='vnet3'/><model type='e1000'/></interface>\
+             <interface type='ethernet'><mac address='52:54:00:00:00:01'/>\
+             <target dev='vnet3' managed='no'/><ip address='::1'/>\
+             <ip address='1.2.3.4' peer='1.2.3.5' prefix='8'/></interface>",
+        );
+        let want = "<interface type='network'>
+            <mac address='52:54:00:00:00:01'/>
+            <source network='default' portgroup='x'/>
+            <vlan>
+            <tag id='3'/>
+            </vlan>
+            <port isolated='yes'/>
+            <ip address='1.2.3.4' family='ipv4'/>
+            <model type='virtio'/>
+            </interface>
+            <interface type='direct' trustGuestRxFilters='no'>
+            <mac address='52:54:00:00:00:01'/>
+            <source dev='eth0' mode='vepa'/>
+            </interface>
+            <interface type='hostdev' managed='yes'>
+            <mac address='52:54:00:00:00:01'/>
+            <driver name='vfio'/>
+            <source>
+            <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>
+            </source>
+            </interface>
+            <interface type='udp'>
+            <mac address='52:54:00:00:00:01'/>
+            <source address='230.0.0.1' port='5558'>
+            <local address='1.2.3.4' port='5'/>
+            </source>
+            </interface>
+            <interface type='user'>
+            <mac address='aa:00:00:0b:0c:01'/>
+            </interface>
+            <interface type='ethernet'>
+            <mac address='52:54:00:00:00:01'/>
+            <model type='e1000'/>
+            </interface>
+            <interface type='ethernet'>
+            <mac address='52:54:00:00:00:01'/>
+            <ip address='::1' family='ipv6'/>
+            <ip address='1.2.3.4' family='ipv4' prefix='8' peer='1.2.3.5'/>
+            <target dev='vnet3' managed='no'/>
+            </interface>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn interface_driver_backend_filterref_coalesce() {
+        let got = defaults(
+            "<interface type='user'><mac address='52:54:00:00:00:01'/><model type='e1000'/>\
+             <driver name='vhost' txmode='iothread' queues='3'><host csum='off'/></driver>\
+             <backend tap='/dev/null' vhost='/dev/zero'/><filterref filter='f'/></interface>\
+             <interface type='user'><mac address='52:54:00:00:00:02'/><model type='virtio'/>\
+             <driver page_per_vq='on' packed='on' queues='1' event_idx='off' name='vhost'>\
+             <guest ufo='off' csum='off'/><host mrg_rxbuf='off' csum='off'/></driver>\
+             </interface>\
+             <interface type='bridge'><mac address='52:54:00:00:00:03'/><source bridge='b'/>\
+             <model type='VirtIO'/><driver queues='2'/><filterref filter='f'/>\
+             <coalesce><rx><frames max='0'/></rx></coalesce></interface>\
+             <interface type='user'><mac address='52:54:00:00:00:04'/>\
+             <driver name='qemu' queues='3'/><backend vhost='/dev/zero'/>\
+             <coalesce><rx><frames max='5'/></rx></coalesce></interface>",
+        );
+        let want = "<interface type='user'>
+            <mac address='52:54:00:00:00:01'/>
+            <model type='e1000'/>
+            <backend tap='/dev/null'/>
+            </interface>
+            <interface type='user'>
+            <mac address='52:54:00:00:00:02'/>
+            <model type='virtio'/>
+            <driver name='vhost' event_idx='off' packed='on' page_per_vq='on'>
+            <host csum='off' mrg_rxbuf='off'/>
+            <guest csum='off' ufo='off'/>
+            </driver>
+            </interface>
+            <interface type='bridge'>
+            <mac address='52:54:00:00:00:03'/>
+            <source bridge='b'/>
+            <model type='virtio'/>
+            <driver queues='2'/>
+            <filterref filter='f'/>
+            </interface>
+            <interface type='user'>
+            <mac address='52:54:00:00:00:04'/>
+            <coalesce>
+            <rx>
+            <frames max='5'/>
+            </rx>
+            </coalesce>
+            </interface>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn addresses_in_device_info_format() {
+        let mac = "<mac address='52:54:00:00:00:01'/>";
+        let got = defaults(&alloc::format!(
+            "<interface type='user'>{mac}<address type='pci' slot='3' multifunction='on'/></interface>\
+             <interface type='user'>{mac}<address type='pci'/></interface>\
+             <interface type='user'>{mac}<address type='pci' slot='010' function='7' domain='+1'/></interface>\
+             <interface type='user'>{mac}<address type='pci' bus='1'><zpci/></address></interface>\
+             <interface type='user'>{mac}<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'><zpci uid='0x1' fid='0'/></address></interface>\
+             <interface type='user'>{mac}<address type='ccw' cssid='0xfe' ssid='0' devno='10'/></interface>\
+             <interface type='user'>{mac}<address type='ccw'/></interface>\
+             <interface type='user'>{mac}<address type='spapr-vio' reg='4000'/></interface>\
+             <interface type='user'>{mac}<address type='spapr-vio'/></interface>\
+             <interface type='user'>{mac}<address type='virtio-mmio'/></interface>\
+             <interface type='user'>{mac}<address type='isa' iobase='10' irq='0x5'/></interface>\
+             <interface type='user'>{mac}<address type='isa' iobase='0' irq='3'/></interface>\
+             <interface type='user'>{mac}<address type='usb' bus='00' port='1.02'/></interface>\
+             <interface type='user'>{mac}<address type='usb' port='0'/></interface>\
+             <interface type='user'>{mac}<address type='drive' controller='01' unit='2'/></interface>\
+             <interface type='user'>{mac}<address type='virtio-serial'/></interface>\
+             <interface type='user'>{mac}<address type='ccid'/></interface>\
+             <interface type='user'>{mac}<address type='dimm' slot='2' base='4096'/></interface>"
+        ));
+        let addresses: Vec<&str> = got.lines().filter(|l| l.starts_with("<address")).collect();
+        let want = [
+            "<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0' multifunction='on'/>",
+            "<address type='pci'/>",
+            "<address type='pci' domain='0x0001' bus='0x00' slot='0x08' function='0x7'/>",
+            "<address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>",
+            "<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'>",
+            "<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x000a'/>",
+            "<address type='ccw' cssid='0x0' ssid='0x0' devno='0x0000'/>",
+            "<address type='spapr-vio' reg='0x00004000'/>",
+            "<address type='spapr-vio'/>",
+            "<address type='virtio-mmio'/>",
+            "<address type='isa' iobase='0x10' irq='0x5'/>",
+            "<address type='isa' irq='0x3'/>",
+            "<address type='usb' bus='0' port='1.2'/>",
+            "<address type='usb' bus='0'/>",
+            "<address type='drive' controller='1' bus='0' target='0' unit='2'/>",
+            "<address type='virtio-serial' controller='0' bus='0' port='0'/>",
+            "<address type='ccid' controller='0' slot='0'/>",
+            "<address type='dimm' slot='2' base='0x4096'/>",
+        ];
+        assert_eq!(addresses, want);
+        assert!(got.contains("<zpci uid='0x0001' fid='0x00000000'/>"));
+    }
+
+    #[test]
+    fn memballoon_watchdog_vsock_shmem_iommu() {
+        let got = defaults(
+            "<watchdog model='i6300esb'><alias name='w'/></watchdog>\
+             <memballoon model='none' autodeflate='on'><alias name='balloon0'/>\
+             <address type='pci' slot='3'/><driver iommu='on'/><stats period='5'/></memballoon>\
+             <vsock/>\
+             <vsock model='virtio'><cid address='4'/></vsock>\
+             <shmem role='peer' name='s'><alias name='ua-s'/><address type='pci' slot='8'/>\
+             <size unit='M'>4</size><msi ioeventfd='on' vectors='4'/><server path='/tmp/s'/>\
+             <model type='ivshmem-doorbell'/></shmem>\
+             <shmem name='a'><size unit='K'>16</size></shmem>\
+             <shmem name='c'><size unit='KB'>1049</size></shmem>\
+             <iommu model='intel'><driver aw_bits='48' iotlb='on' eim='on' caching_mode='on' \
+             intremap='on'/></iommu>",
+        );
+        let want = "<watchdog model='i6300esb' action='reset'>
+            <alias name='w'/>
+            </watchdog>
+            <memballoon model='none' autodeflate='on'>
+            <stats period='5'/>
+            <driver iommu='on'/>
+            </memballoon>
+            <shmem name='s' role='peer'>
+            <model type='ivshmem-doorbell'/>
+            <size unit='M'>4</size>
+            <server path='/tmp/s'/>
+            <msi vectors='4' ioeventfd='on'/>
+            <alias name='ua-s'/>
+            <address type='pci' domain='0x0000' bus='0x00' slot='0x08' function='0x0'/>
+            </shmem>
+            <shmem name='a'>
+            <model type='ivshmem'/>
+            <size unit='M'>0</size>
+            </shmem>
+            <shmem name='c'>
+            <model type='ivshmem'/>
+            <size unit='M'>1</size>
+            </shmem>
+            <iommu model='intel'>
+            <driver intremap='on' caching_mode='on' eim='on' iotlb='on' aw_bits='48'/>
+            </iommu>
+            <vsock>
+            <cid auto='yes'/>
+            </vsock>
+            <vsock model='virtio'>
+            <cid auto='no' address='4'/>
+            </vsock>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn rng_tpm_redirfilter_lease_hub_nvram_panic() {
+        let got = defaults(
+            "<rng model='virtio'><backend model='random'/></rng>\
+             <rng model='virtio'><driver iommu='on'/><address type='pci' slot='6'/>\
+             <backend model='egd' type='tcp'><source service='1234' host='1.2.3.4'/></backend>\
+             <rate period='2000' bytes='1234'/></rng>\
+             <rng model='virtio'><backend model='egd' type='unix'>\
+             <source path='/s'/><protocol type='raw'/></backend></rng>\
+             <tpm model='tpm-tis'><backend type='passthrough'/></tpm>\
+             <tpm model='tpm-tis'><backend version='2.0' persistent_state='yes' type='emulator'>\
+             <active_pcr_banks><sha1/></active_pcr_banks>\
+             <encryption secret='c1b1e01f-2fb9-4f4b-bd4e-e783da56ceb1'/></backend></tpm>\
+             <redirfilter><usbdev allow='yes' class='8' vendor='0x1234' product='0xbeef' \
+             version='1.1'/><usbdev vendor='-1' version='2.5' allow='no'/></redirfilter>\
+             <lease><target offset='1024' path='/a'/><key>k</key><lockspace>s</lockspace></lease>\
+             <hub type='usb'>\n    </hub>\
+             <nvram/><panic/><panic model='hyperv'><alias name='p'/></panic>",
+        );
+        let want = "<lease>
+            <lockspace>s</lockspace>
+            <key>k</key>
+            <target path='/a' offset='1024'/>
+            </lease>
+            <tpm model='tpm-tis'>
+            <backend type='passthrough'>
+            <device path='/dev/tpm0'/>
+            </backend>
+            </tpm>
+            <tpm model='tpm-tis'>
+            <backend type='emulator' version='2.0' persistent_state='yes'>
+            <encryption secret='c1b1e01f-2fb9-4f4b-bd4e-e783da56ceb1'/>
+            <active_pcr_banks>
+            <sha1/>
+            </active_pcr_banks>
+            </backend>
+            </tpm>
+            <redirfilter>
+            <usbdev class='0x08' vendor='0x1234' product='0xBEEF' version='1.10' allow='yes'/>
+            <usbdev version='2.50' allow='no'/>
+            </redirfilter>
+            <hub type='usb'/>
+            <rng model='virtio'>
+            <backend model='random'>/dev/random</backend>
+            </rng>
+            <rng model='virtio'>
+            <rate bytes='1234' period='2000'/>
+            <backend model='egd' type='tcp'>
+            <source mode='connect' host='1.2.3.4' service='1234'/>
+            <protocol type='raw'/>
+            </backend>
+            <driver iommu='on'/>
+            <address type='pci' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>
+            </rng>
+            <rng model='virtio'>
+            <backend model='egd' type='unix'>
+            <source mode='connect' path='/s'/>
+            </backend>
+            </rng>
+            <nvram>
+            </nvram>
+            <panic model='hyperv'>
+            <alias name='p'/>
+            </panic>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn filesystem_defaults_and_units() {
+        let got = defaults(
+            "<filesystem><source dir='/a'/><target dir='b'/></filesystem>\
+             <filesystem type='file' accessmode='mapped' dmode='755' fmode='0644'>\
+             <driver type='loop' format='raw'/><source file='/a.img'/><target dir='c'/>\
+             </filesystem>\
+             <filesystem type='ram'><source usage='2' units='MiB'/><target dir='e'/></filesystem>\
+             <filesystem type='mount'><readonly/><target dir='f'/><source dir='/p'/>\
+             <space_soft_limit unit='KiB'>512</space_soft_limit>\
+             <space_hard_limit>1024</space_hard_limit>\
+             <driver type='virtiofs' queue='1024'/></filesystem>\
+             <filesystem type='mount'><driver type='virtiofs'/><source socket='/tmp/sock'/>\
+             <target dir='tag'/></filesystem>",
+        );
+        let want = "<filesystem type='mount' accessmode='passthrough'>
+            <source dir='/a'/>
+            <target dir='b'/>
+            </filesystem>
+            <filesystem type='file' accessmode='mapped' fmode='0644' dmode='0755'>
+            <driver type='loop' format='raw'/>
+            <source file='/a.img'/>
+            <target dir='c'/>
+            </filesystem>
+            <filesystem type='ram' accessmode='passthrough'>
+            <source usage='2048' units='KiB'/>
+            <target dir='e'/>
+            </filesystem>
+            <filesystem type='mount' accessmode='passthrough'>
+            <driver type='virtiofs' queue='1024'/>
+            <source dir='/p'/>
+            <target dir='f'/>
+            <readonly/>
+            <space_hard_limit unit='bytes'>1024</space_hard_limit>
+            <space_soft_limit unit='bytes'>524288</space_soft_limit>
+            </filesystem>
+            <filesystem type='mount'>
+            <driver type='virtiofs'/>
+            <source socket='/tmp/sock'/>
+            <target dir='tag'/>
+            </filesystem>";
+        assert_eq!(got, lines(want));
+    }
+
+    #[test]
+    fn odd_values_are_left_as_written() {
+        // libvirt refuses these; they are kept as written rather than guessed at.
+        let got = defaults(
+            "<interface type='user'><mac address='52:54:00:00:00:zz'/>\
+             <address type='pci' slot='x1'/></interface>\
+             <shmem name='s'><size unit='parsec'>1</size></shmem>",
+        );
+        assert!(got.contains("<mac address='52:54:00:00:00:zz'/>"));
+        assert!(got.contains("<address type='pci' slot='x1'/>"));
+        assert!(got.contains("<size unit='parsec'>1</size>"));
+    }
 }
