@@ -12,7 +12,10 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::{Context, find_child_mut, order_attributes, order_children};
+use super::{
+    Context, INFO_CHILDREN, Radix, device_info, drop_blank_text, find_child_mut, order_attributes,
+    order_children, parse_unsigned,
+};
 use crate::doc::{Element, Node};
 use crate::domain::Device;
 use crate::types::{memory_kib, parse_ull};
@@ -197,13 +200,9 @@ fn c_long(s: &str, base0: bool) -> Option<i64> {
     Some(if negative { -n } else { n })
 }
 
-/// An unsigned number as `virXMLPropUInt` reads it (base 10 or, with `base0`, base 0; no
-/// minus sign), if it fits.
-fn c_uint(s: &str, base0: bool) -> Option<u32> {
-    if s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']).starts_with('-') {
-        return None;
-    }
-    c_long(s, base0).and_then(|n| u32::try_from(n).ok())
+/// An unsigned number as `virXMLPropUInt` reads it in base 10, if it fits.
+fn c_uint(s: &str) -> Option<u32> {
+    parse_unsigned(s, Radix::Decimal, u64::from(u32::MAX)).and_then(|n| u32::try_from(n).ok())
 }
 
 /// Rewrites attribute `name` with `format` applied to its value read by `parse`; values that
@@ -222,7 +221,7 @@ fn reformat<T>(
 /// Removes attribute `name` when it reads as `value`: libvirt keeps 0 for "not set" and
 /// does not format it.
 fn drop_if(e: &mut Element<'_>, name: &str, value: u32) {
-    if e.attribute(name).and_then(|v| c_uint(v, false)) == Some(value) {
+    if e.attribute(name).and_then(c_uint) == Some(value) {
         e.attributes.retain(|a| a.name != name);
     }
 }
@@ -403,7 +402,7 @@ fn format(e: &mut Element<'_>) {
     drop_blank_text(e);
     reformat(e, "index", parse_index, |n| n.to_string());
     for name in ["ports", "vectors", "maxGrantFrames", "maxEventChannels"] {
-        reformat(e, name, |v| c_uint(v, false), |n| n.to_string());
+        reformat(e, name, c_uint, |n| n.to_string());
     }
     order_attributes(
         e,
@@ -412,7 +411,7 @@ fn format(e: &mut Element<'_>) {
     let pci = controller_type(e) == "pci";
     let root = pci && matches!(e.attribute("model"), Some("pci-root" | "pcie-root"));
     if let Some(master) = find_child_mut(e, "master") {
-        reformat(master, "startport", |v| c_uint(v, false), |n| n.to_string());
+        reformat(master, "startport", c_uint, |n| n.to_string());
     }
     format_driver(e);
     if pci && let Some(target) = find_child_mut(e, "target") {
@@ -426,28 +425,13 @@ fn format(e: &mut Element<'_>) {
         // libvirt reads <pcihole64> only for the PCI root controllers and drops it elsewhere.
         remove_children(e, "pcihole64");
     }
-    if pci {
-        order_children(
-            e,
-            &["model", "target", "driver", "alias", "master", "acpi", "address", "pcihole64"],
-        );
-    } else {
-        order_children(e, &["driver", "alias", "master", "acpi", "address"]);
-    }
-}
-
-/// Removes white-space-only text from a controller and its children other than `<node>` and
-/// `<pcihole64>` (libvirt reads no text from them, and formats them empty or with child
-/// elements only).
-fn drop_blank_text(e: &mut Element<'_>) {
-    if !matches!(&*e.name, "node" | "pcihole64") {
-        e.children.retain(|n| !matches!(n, Node::Text(t) if t.trim_ascii().is_empty()));
-    }
-    for n in &mut e.children {
-        if let Node::Element(c) = n {
-            drop_blank_text(c);
-        }
-    }
+    device_info(e);
+    // The controller's own children, then the device information, then (PCI) <pcihole64>.
+    let own: &[&str] = if pci { &["model", "target", "driver"] } else { &["driver"] };
+    let mut order: Vec<&str> = own.to_vec();
+    order.extend(INFO_CHILDREN);
+    order.push("pcihole64");
+    order_children(e, &order);
 }
 
 /// `<driver>` as `virDomainControllerDriverFormat` writes it: the numbers that are 0 ("not
@@ -457,7 +441,7 @@ fn format_driver(e: &mut Element<'_>) {
         return;
     };
     for name in ["queues", "cmd_per_lun", "max_sectors", "iothread"] {
-        reformat(driver, name, |v| c_uint(v, false), |n| n.to_string());
+        reformat(driver, name, c_uint, |n| n.to_string());
         drop_if(driver, name, 0);
     }
     order_attributes(
