@@ -237,6 +237,7 @@ fn read(e: &mut Element<'_>) {
     if e.attribute("type").is_none() {
         e.set_attribute("type", "ide");
     }
+    keep_what_libvirt_reads(e);
     if controller_type(e) != "usb" {
         return;
     }
@@ -261,6 +262,64 @@ fn read(e: &mut Element<'_>) {
             e.children.push(Node::Element(master));
         }
         _ => {}
+    }
+}
+
+/// Drops what `virDomainControllerDefParseXML` does not read, as libvirt drops it: attributes
+/// and children other than those of the controller's type (`ports` only for USB and
+/// virtio-serial controllers, `<model>`, `<target>` and `<pcihole64>` only for PCI ones, ...),
+/// and, in the children it reads, what their parsers do not read.
+fn keep_what_libvirt_reads(e: &mut Element<'_>) {
+    let ty = String::from(controller_type(e));
+    let own: &[&str] = match ty.as_str() {
+        "usb" => &["ports"],
+        "virtio-serial" => &["ports", "vectors"],
+        "xenbus" => &["maxGrantFrames", "maxEventChannels"],
+        _ => &[],
+    };
+    e.attributes
+        .retain(|a| matches!(&*a.name, "type" | "index" | "model") || own.contains(&&*a.name));
+    let pci = ty == "pci";
+    e.children.retain(|n| match n {
+        Node::Element(c) => match &*c.name {
+            "driver" | "alias" | "master" | "acpi" | "address" => true,
+            "model" | "target" | "pcihole64" => pci,
+            _ => false,
+        },
+        _ => true,
+    });
+    for n in &mut e.children {
+        let Node::Element(c) = n else { continue };
+        let (attrs, children): (&[&str], &[&str]) = match &*c.name {
+            "driver" => (
+                &[
+                    "queues",
+                    "cmd_per_lun",
+                    "max_sectors",
+                    "ioeventfd",
+                    "iothread",
+                    "iommu",
+                    "ats",
+                    "packed",
+                    "page_per_vq",
+                ],
+                // `<iothreads>`: libvirt 11.3's virtio-scsi iothread mapping.
+                &["iothreads"],
+            ),
+            "master" => (&["startport"], &[]),
+            "model" => (&["name"], &[]),
+            // `memReserve`: libvirt 11.3 (9.0 does not read it).
+            "target" => (
+                &["chassisNr", "chassis", "port", "busNr", "index", "hotplug", "memReserve"],
+                &["node"],
+            ),
+            _ => continue,
+        };
+        c.attributes.retain(|a| attrs.contains(&&*a.name));
+        c.children.retain(|n| match n {
+            Node::Element(g) => children.contains(&&*g.name),
+            _ => true,
+        });
     }
 }
 
@@ -723,6 +782,25 @@ mod tests {
         );
         assert_eq!(out.lines().count(), super::MAX_IMPLICIT_INDEX as usize + 1);
         assert!(out.lines().all(|l| l.starts_with("<controller type='sata'")));
+    }
+
+    #[test]
+    fn what_libvirt_does_not_read_is_dropped() {
+        assert_eq!(
+            controllers(
+                "<controller type='usb' index='1' model='ich9-ehci1'/>\
+                 <controller type='usb' index='1' model='ich9-uhci2' foo='x'>\
+                 <master startport='3' y='2'/><boot order='1'/><rom bar='on'/><bar/>\
+                 </controller><controller type='ide' index='0' ports='3' vectors='2'>\
+                 <target port='2'/><model name='x'/></controller>\
+                 <controller type='scsi' index='0'><driver queues='2' foo='1'><bar/></driver>\
+                 </controller>"
+            ),
+            "<controller type='usb' index='1' model='ich9-ehci1'/>\n\
+             <controller type='usb' index='1' model='ich9-uhci2'>\n<master startport='3'/>\n\
+             </controller>\n<controller type='ide' index='0'/>\n\
+             <controller type='scsi' index='0'>\n<driver queues='2'/>\n</controller>"
+        );
     }
 
     #[test]
