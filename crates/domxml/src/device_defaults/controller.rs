@@ -8,6 +8,7 @@
 //! driver adds are not part of it.
 
 use alloc::borrow::Cow;
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -422,37 +423,49 @@ fn assign_indexes(items: &mut [Device<'_>]) {
     {
         let mut keys: Vec<Key<'_>> =
             positions.iter().map(|&i| Key::of(&items[i].element)).collect();
+        // The indexes in use by type, with the lowest unused one found so far (indexes are
+        // only ever added, so it never goes down), and the USB (model, index) pairs in use.
+        let mut used: BTreeMap<&str, (BTreeSet<i64>, i64)> = BTreeMap::new();
+        let mut usb_models: BTreeSet<(Option<&str>, i64)> = BTreeSet::new();
+        for k in &keys {
+            used.entry(k.ty).or_default().0.insert(k.idx);
+            if k.ty == "usb" {
+                usb_models.insert((k.model, k.idx));
+            }
+        }
+        let mut prev_usb: Option<usize> = None;
         for outer in 0..keys.len() {
-            if !keys[outer].absent {
-                continue;
-            }
-            let mut joined = None;
-            if outer > 0 && keys[outer].is_usb2() {
-                let prev =
-                    keys[..outer].iter().rev().find(|k| k.ty == "usb").filter(|p| p.is_usb2());
-                joined = prev.map(|p| p.idx).filter(|&idx| {
-                    !keys
-                        .iter()
-                        .any(|k| k.ty == "usb" && k.idx == idx && k.model == keys[outer].model)
+            let key = &keys[outer];
+            if key.absent {
+                let joined = prev_usb
+                    .filter(|_| key.is_usb2())
+                    .map(|p| &keys[p])
+                    .filter(|p| p.is_usb2())
+                    .map(|p| p.idx)
+                    .filter(|&idx| !usb_models.contains(&(key.model, idx)));
+                let ty = key.ty;
+                let idx = joined.unwrap_or_else(|| {
+                    let (set, lowest) = used.entry(ty).or_default();
+                    while set.contains(lowest) {
+                        *lowest += 1;
+                    }
+                    *lowest
                 });
+                used.entry(ty).or_default().0.insert(idx);
+                if ty == "usb" {
+                    usb_models.insert((keys[outer].model, idx));
+                }
+                keys[outer].idx = idx;
+                assigned.push((positions[outer], idx));
             }
-            let idx = joined.unwrap_or_else(|| unused_index(&keys, keys[outer].ty));
-            keys[outer].idx = idx;
-            assigned.push((positions[outer], idx));
+            if keys[outer].ty == "usb" {
+                prev_usb = Some(outer);
+            }
         }
     }
     for (i, idx) in assigned {
         items[i].element.set_attribute("index", idx.to_string());
     }
-}
-
-/// `virDomainControllerFindUnusedIndex`: the lowest index no controller of type `ty` has.
-fn unused_index(keys: &[Key<'_>], ty: &str) -> i64 {
-    let mut idx = 0;
-    while keys.iter().any(|k| k.ty == ty && k.idx == idx) {
-        idx += 1;
-    }
-    idx
 }
 
 /// The form `virDomainControllerDefFormat` writes: numbers as libvirt prints them, what it
