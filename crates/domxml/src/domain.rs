@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use virtkit_cpumap::CpuSet;
 
 use crate::device_defaults;
+use crate::device_ids;
 use crate::doc::{Attribute, Element, Limits, Node, parse_document};
 use crate::drivers::{DriverNamespaces, driver_prefix, driver_uri};
 use crate::error::{Error, ErrorKind};
@@ -1293,18 +1294,22 @@ impl<'a> Domain<'a> {
     /// assert!(xml.contains("<on_crash>destroy</on_crash>"));
     /// ```
     pub fn apply_defaults(&mut self) {
-        self.apply_defaults_for_arch(HOST_ARCH);
+        // The ids first, so that the device defaults put generated MACs in their place.
         #[cfg(all(feature = "std", not(target_family = "wasm")))]
         self.generate_ids(|| {
             let mut bytes = [0u8; 16];
             // Without a working random source the ids stay missing (libvirt fails instead).
             getrandom::fill(&mut bytes).ok().map(|()| bytes)
         });
+        self.apply_defaults_for_arch(HOST_ARCH);
     }
 
-    /// Generates what libvirt's parser generates with `virUUIDGenerate`: the `<uuid>` when
-    /// there is none and the value of an empty `<genid/>`, from the 16 random bytes `random`
-    /// returns each time (version 4 uuids; `None` leaves the id missing).
+    /// Generates the random ids libvirt's parser generates: the `<uuid>` when there is none
+    /// and the value of an empty `<genid/>` (`virUUIDGenerate`), then, interface by interface,
+    /// a missing MAC address (`52:54:00` and three random bytes, `virDomainNetGenerateMAC`) and
+    /// a virtual port's missing `instanceid` (`802.1Qbg` or untyped) and `interfaceid`
+    /// (`openvswitch` or untyped), in that order, each from the 16 random bytes `random`
+    /// returns (version 4 uuids; `None` leaves the id missing).
     /// [`apply_defaults`](Self::apply_defaults) does this with the operating system's random
     /// source (with the `std` feature, outside WebAssembly); elsewhere give one (in a browser,
     /// `crypto.getRandomValues`).
@@ -1325,6 +1330,9 @@ impl<'a> Domain<'a> {
         }
         if let Some(g @ None) = &mut self.genid {
             *g = random().map(Uuid::from_random_bytes);
+        }
+        if let Some(d) = &mut self.devices {
+            device_ids::generate(&mut d.items, &mut random);
         }
     }
 

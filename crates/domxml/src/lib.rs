@@ -41,6 +41,7 @@
 extern crate alloc;
 
 mod device_defaults;
+mod device_ids;
 mod doc;
 mod domain;
 mod drivers;

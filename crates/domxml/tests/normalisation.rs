@@ -215,8 +215,8 @@ fn defaults_put_numa_cells_in_id_order() {
 
 #[test]
 fn apply_defaults_generates_missing_ids_once() {
-    let mut d = Domain::from_xml("<domain type='kvm'><genid/><os><type>hvm</type></os></domain>")
-        .unwrap();
+    let mut d =
+        Domain::from_xml("<domain type='kvm'><genid/><os><type>hvm</type></os></domain>").unwrap();
     d.apply_defaults();
     let (uuid, genid) = (d.uuid.unwrap(), d.genid.unwrap().unwrap());
     assert_ne!(uuid, genid);

@@ -4,8 +4,9 @@
 //! `examples/defaults_vs_libvirt.rs`.
 //!
 //! Properties of the comparison, not differences:
-//! - A missing `<uuid>` and an empty `<genid/>`: both sides generate random ones; ours are
-//!   given libvirt's values ([`same_ids`]).
+//! - A missing `<uuid>`, an empty `<genid/>`, an interface's missing MAC address and
+//!   virtual port ids: both sides generate random ones; ours are given libvirt's values
+//!   ([`same_ids`]).
 //! - Driver namespaces (`qemu:`, `bhyve:`, `lxc:`, `xen:`, `vmware:`): a generic
 //!   `virDomainXMLOption` has no namespace parser, so libvirt drops them; [`as_libvirt`] drops
 //!   ours.
@@ -25,16 +26,54 @@
 use virtkit_domxml::Domain;
 
 /// Gives `ours` the ids libvirt generated for `theirs` where the document has none (call
-/// before `apply_defaults`, which keeps ids that are there).
+/// before `apply_defaults`, which keeps ids that are there): the uuid, the genid, and each
+/// interface's MAC address and virtual port ids, in `Domain::generate_ids`'s order.
 #[allow(dead_code)]
 pub(crate) fn same_ids(ours: &mut Domain<'_>, theirs: &str) {
     let Ok(t) = Domain::from_xml(theirs) else { return };
-    let mut ids = [t.uuid, t.genid.flatten()].into_iter();
-    let mut next = || ids.next().flatten().map(|u| u.0);
-    if ours.uuid.is_some() {
-        next();
+    let mut queue: Vec<[u8; 16]> = Vec::new();
+    if ours.uuid.is_none() {
+        queue.push(t.uuid.map_or([0; 16], |u| u.0));
     }
-    ours.generate_ids(next);
+    if ours.genid == Some(None) {
+        queue.push(t.genid.flatten().map_or([0; 16], |u| u.0));
+    }
+    let interfaces = |d: &Domain<'_>| -> Vec<virtkit_domxml::Element<'static>> {
+        d.devices
+            .iter()
+            .flat_map(|ds| &ds.items)
+            .filter(|i| i.kind() == "interface")
+            .map(|i| i.element.clone().into_owned())
+            .collect()
+    };
+    let param = |e: &virtkit_domxml::Element<'_>, name: &str| -> Option<String> {
+        e.child("virtualport")?.child("parameters")?.attribute(name).map(str::to_owned)
+    };
+    for (o, th) in interfaces(ours).iter().zip(interfaces(&t)) {
+        if o.child("mac").and_then(|m| m.attribute("address")).is_none() {
+            let mut b = [0u8; 16];
+            let mac = th.child("mac").and_then(|m| m.attribute("address")).unwrap_or("");
+            for (slot, byte) in b.iter_mut().zip(mac.split(':').skip(3)) {
+                *slot = u8::from_str_radix(byte, 16).unwrap_or(0);
+            }
+            queue.push(b);
+        }
+        let Some(port) = o.child("virtualport") else { continue };
+        let (instance, interface) = match port.attribute("type") {
+            None => (true, true),
+            Some("802.1Qbg") => (true, false),
+            Some("openvswitch") => (false, true),
+            Some(_) => (false, false),
+        };
+        for (wanted, name) in [(instance, "instanceid"), (interface, "interfaceid")] {
+            if wanted && param(o, name).is_none() {
+                let id = param(&th, name).and_then(|v| v.parse::<virtkit_domxml::Uuid>().ok());
+                queue.push(id.map_or([0; 16], |u| u.0));
+            }
+        }
+    }
+    let mut queue = queue.into_iter();
+    ours.generate_ids(|| queue.next());
 }
 
 /// `ours`, after `apply_defaults`, formatted as libvirt `version`'s generic formatter would
