@@ -82,8 +82,16 @@ pub(super) fn implicit(items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {
     for e in items.iter().map(|d| &d.element).filter(|e| e.name == "smartcard") {
         wanted.push(("ccid", address_controller(e, "ccid"), None));
     }
+    let mut present: BTreeSet<(String, i64)> = items
+        .iter()
+        .map(|d| &d.element)
+        .filter(|e| e.name == CONTROLLER)
+        .filter_map(|e| {
+            Some((String::from(controller_type(e)), parse_index(e.attribute("index")?)?))
+        })
+        .collect();
     for (ty, idx, model) in wanted {
-        if find(items, ty, idx).is_none() {
+        if present.insert((String::from(ty), i64::from(idx))) {
             let mut e = Element::new(CONTROLLER);
             e.set_attribute("type", ty);
             e.set_attribute("index", idx.to_string());
