@@ -1546,6 +1546,7 @@ impl<'a> Domain<'a> {
             os_type: os_type.map(|t| t.value.as_str()),
             arch: os_type.and_then(|t| t.arch.as_deref()),
             machine: os_type.and_then(|t| t.machine.as_deref()),
+            live: self.id.is_some(),
         };
         if let Some(d) = &mut self.devices {
             device_defaults::apply(d, &cx);

@@ -78,6 +78,10 @@ pub(crate) struct Context<'c> {
     pub arch: Option<&'c str>,
     /// `<os><type machine>`.
     pub machine: Option<&'c str>,
+    /// The domain has an `id`: libvirt formats it as a running domain (`virDomainDefFormat`
+    /// adds `VIR_DOMAIN_DEF_FORMAT_INACTIVE` only when `def->id == -1`), writing live state
+    /// such as a pty's path.
+    pub live: bool,
 }
 
 /// Applies libvirt's device defaults to `devices` (see the module documentation).
