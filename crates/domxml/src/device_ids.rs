@@ -6,6 +6,7 @@
 //! without a type, which the network it joins will type).
 
 use alloc::format;
+use alloc::string::ToString;
 
 use crate::device_defaults::{child_mut, find_child_mut, order_attributes};
 use crate::domain::Device;

@@ -1548,9 +1548,9 @@ impl<'a> Domain<'a> {
             machine: os_type.and_then(|t| t.machine.as_deref()),
             live: self.id.is_some(),
         };
-        if let Some(d) = &mut self.devices {
-            device_defaults::apply(d, &cx);
-        }
+        // libvirt always writes <devices>, even around no device.
+        let devices = self.devices.get_or_insert_with(Devices::default);
+        device_defaults::apply(devices, &cx);
     }
 
     /// The vcpu count and placement and the NUMA memory placement, as libvirt's parser ties

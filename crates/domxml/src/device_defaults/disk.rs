@@ -561,7 +561,11 @@ fn format_driver(d: &mut Element<'_>) {
         {
             // virDomainDiskDefDriverParseXML reads a scaled size (bytes by default) and
             // virDomainDiskDefFormatDriver writes it in bytes.
-            if m.attribute("unit").is_none() {
+            if let Some(b) = super::other::scaled_bytes(&m.text(), m.attribute("unit")) {
+                m.attributes.retain(|a| a.name != "unit");
+                m.set_attribute("unit", "bytes");
+                m.children = alloc::vec![Node::Text(format!("{b}").into())];
+            } else if m.attribute("unit").is_none() {
                 m.set_attribute("unit", "bytes");
             }
         }
@@ -646,7 +650,8 @@ const HOSTDEV_ATTRIBUTES: [&str; 8] =
     ["mode", "type", "managed", "sgio", "rawio", "model", "display", "ramfb"];
 
 /// `virDomainHostdevDefFormat`'s children before the device information.
-const HOSTDEV_CHILDREN: [&str; 6] = ["driver", "source", "ip", "route", "readonly", "shareable"];
+const HOSTDEV_CHILDREN: [&str; 7] =
+    ["driver", "source", "ip", "route", "readonly", "shareable", "teaming"];
 
 /// `virDomainHostdevDefParseXML` + `virDomainHostdevDefFormat` for one host device.
 fn format_hostdev(e: &mut Element<'_>) {

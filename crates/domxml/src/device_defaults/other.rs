@@ -452,7 +452,7 @@ fn parse_octal(s: &str) -> Option<u64> {
 }
 
 /// A size with an optional unit in bytes (`virDomainParseScaledValue` with a scale of 1).
-fn scaled_bytes(value: &str, unit: Option<&str>) -> Option<u64> {
+pub(super) fn scaled_bytes(value: &str, unit: Option<&str>) -> Option<u64> {
     let n = parse_ull(value)?;
     let scale = match unit {
         None | Some("") => 1,
