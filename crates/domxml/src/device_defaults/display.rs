@@ -36,7 +36,7 @@ pub(super) fn post_parse(items: &mut Vec<Device<'_>>, cx: &Context<'_>) {
                 video(e, cx, first_video);
                 first_video = false;
             }
-            "graphics" => graphics(e),
+            "graphics" => graphics(e, cx.live),
             "input" => input(e, cx),
             "sound" => sound(e),
             "audio" => audio(e),
@@ -349,12 +349,13 @@ fn audio(e: &mut Element<'_>) {
 // graphics
 
 /// One `<graphics>`: `virDomainGraphicsDefParseXML` (ports, listens) and
-/// `virDomainGraphicsDefFormat`.
-fn graphics(e: &mut Element<'_>) {
+/// `virDomainGraphicsDefFormat`; `live` when the domain has an id (libvirt formats it
+/// without `VIR_DOMAIN_DEF_FORMAT_INACTIVE` then, see [`Context::live`]).
+fn graphics(e: &mut Element<'_>, live: bool) {
     match e.attribute("type") {
-        Some("vnc") => vnc(e),
-        Some("spice") => spice(e),
-        Some("rdp") => rdp(e),
+        Some("vnc") => vnc(e, live),
+        Some("spice") => spice(e, live),
+        Some("rdp") => rdp(e, live),
         Some("sdl") => {
             // Only sdl's `fullscreen='yes'` and `<gl enable>` are formatted.
             if e.attribute("fullscreen") != Some("yes") {
@@ -389,9 +390,9 @@ fn graphics(e: &mut Element<'_>) {
 /// The `<listen>` children of a VNC, SPICE or RDP `<graphics>` as
 /// `virDomainGraphicsListensParseXML` leaves them: a listen made from the `listen` (or, for
 /// VNC, `socket`) attribute when there is none, the first listen completed from those
-/// attributes, a network listen's address (live only) dropped, and libvirt's attribute
-/// order.
-fn listens(e: &mut Element<'_>, vnc: bool) {
+/// attributes, a network listen's address (live state) written only for a `live` domain,
+/// and libvirt's attribute order.
+fn listens(e: &mut Element<'_>, vnc: bool, live: bool) {
     let listen_attr = e.attribute("listen").filter(|s| !s.is_empty()).map(String::from);
     let socket_attr = if vnc { e.attribute("socket").map(String::from) } else { None };
     let has_listen = e.elements().any(|c| c.name == "listen");
@@ -417,7 +418,7 @@ fn listens(e: &mut Element<'_>, vnc: bool) {
         first.set_attribute("address", a.clone());
     }
     for l in children_named(e, "listen") {
-        if l.attribute("address") == Some("") || l.attribute("type") == Some("network") {
+        if l.attribute("address") == Some("") || (!live && l.attribute("type") == Some("network")) {
             remove_attribute(l, "address");
         }
         // Kept only in status XML.
@@ -545,11 +546,11 @@ fn first_listen_type<'e>(e: &'e Element<'_>) -> Option<&'e str> {
 }
 
 /// `virDomainGraphicsDefParseXMLVNC` and the VNC part of `virDomainGraphicsDefFormat`.
-fn vnc(e: &mut Element<'_>) {
-    listens(e, true);
+fn vnc(e: &mut Element<'_>, live: bool) {
+    listens(e, true, live);
     auth(e);
-    // A port of -1 (or none) asks for autoport; `autoport` overrides; an autoport graphics
-    // read inactive forgets its port.
+    // A port of -1 (or none) asks for autoport; `autoport` overrides; an autoport port is
+    // written only for a live domain (-1 otherwise).
     let port = if e.attribute("port").is_some() { int(e, "port") } else { Some(0) };
     if let Some(mut port) = port {
         let mut autoport = port == -1 || e.attribute("port").is_none();
@@ -558,7 +559,7 @@ fn vnc(e: &mut Element<'_>) {
             Some("no") => autoport = false,
             _ => {}
         }
-        if autoport {
+        if autoport && !live {
             port = 0;
         }
         remove_attribute(e, "port");
@@ -574,6 +575,14 @@ fn vnc(e: &mut Element<'_>) {
             remove_attribute(e, "websocket");
         }
     }
+    // A generated websocket port is written as -1 unless the domain is live.
+    if e.attribute("websocketGenerated") == Some("yes")
+        && !live
+        && matches!(first_listen_type(e), Some("address" | "network"))
+    {
+        e.set_attribute("websocket", "-1");
+    }
+    remove_attribute(e, "websocketGenerated");
     if let Some(w) = int(e, "websocket") {
         if w == 0 {
             remove_attribute(e, "websocket");
@@ -602,8 +611,8 @@ fn vnc(e: &mut Element<'_>) {
 }
 
 /// `virDomainGraphicsDefParseXMLSpice` and the SPICE part of `virDomainGraphicsDefFormat`.
-fn spice(e: &mut Element<'_>) {
-    listens(e, false);
+fn spice(e: &mut Element<'_>, live: bool) {
+    listens(e, false, live);
     auth(e);
     // The default mode `any` is not written.
     if e.attribute("defaultMode") == Some("any") {
@@ -673,8 +682,8 @@ fn spice(e: &mut Element<'_>) {
 }
 
 /// `virDomainGraphicsDefParseXMLRDP` and the RDP part of `virDomainGraphicsDefFormat`.
-fn rdp(e: &mut Element<'_>) {
-    listens(e, false);
+fn rdp(e: &mut Element<'_>, live: bool) {
+    listens(e, false, live);
     let port = if e.attribute("port").is_some() { int(e, "port") } else { Some(0) };
     if let Some(port) = port {
         // No port, or -1, means autoport, and so does `autoport='yes'` (keeping the port);
@@ -726,6 +735,7 @@ mod tests {
     /// through `apply_defaults` + `to_xml_flags(SECURE)`: the whole document, and its devices
     /// one line a device line without indentation.
     fn defaults((kind, os, arch): (&str, &str, &str), devices: &str) -> (String, String) {
+        // `kind` may carry more attributes of `<domain>`, such as an id.
         let xml = alloc::format!(
             "<domain type='{kind}'><name>a</name><memory>1024</memory>\
              <os><type arch='{arch}'>{os}</type></os><devices>{devices}</devices></domain>"
@@ -1453,6 +1463,62 @@ mod tests {
              </graphics>\n\
              <graphics type='spice' autoport='yes' passwd='a' passwdValidTo='1970-01-01T00:00:00'>\n\
              <listen type='address'/>\n\
+             </graphics>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
+             </video>",
+        );
+    }
+
+    /// A generated websocket port is written as -1 (the domain is not live); without an address
+    /// listen no websocket. (Expected: libvirt 9.0's output, checked with the oracle.)
+    #[test]
+    fn vnc_generated_websocket() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<graphics type='vnc' websocketGenerated='yes'/>\
+             <graphics type='vnc' websocket='5' websocketGenerated='no'/>\
+             <graphics type='vnc' websocket='5' websocketGenerated='yes'>\
+             <listen type='none'/></graphics><video><model type='vga'/></video>",
+            "<graphics type='vnc' port='-1' autoport='yes' websocket='-1'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc' port='-1' autoport='yes' websocket='5'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc'>\n\
+             <listen type='none'/>\n\
+             </graphics>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
+             </video>",
+        );
+    }
+
+    /// A domain with an id is formatted live (without `VIR_DOMAIN_DEF_FORMAT_INACTIVE`): an
+    /// autoport VNC port and a network listen's address are written. (Expected: libvirt
+    /// 9.0's output, checked with the oracle.)
+    #[test]
+    fn graphics_of_a_live_domain() {
+        check(
+            ("qemu' id='3", "hvm", "x86_64"),
+            "<graphics type='vnc' port='5901' autoport='yes'/>\
+             <graphics type='vnc' port='-1' autoport='no'/><graphics type='vnc'>\
+             <listen type='network' network='n' address='2.2.2.2'/></graphics>\
+             <graphics type='spice' port='5900' autoport='yes'>\
+             <listen type='network' network='n' address='2.2.2.2'/></graphics>\
+             <video><model type='vga'/></video>",
+            "<graphics type='vnc' port='5901' autoport='yes'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc' port='-1' autoport='no'>\n\
+             <listen type='address'/>\n\
+             </graphics>\n\
+             <graphics type='vnc' port='-1' autoport='yes' listen='2.2.2.2'>\n\
+             <listen type='network' address='2.2.2.2' network='n'/>\n\
+             </graphics>\n\
+             <graphics type='spice' port='5900' autoport='yes' listen='2.2.2.2'>\n\
+             <listen type='network' address='2.2.2.2' network='n'/>\n\
              </graphics>\n\
              <video>\n\
              <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
