@@ -487,6 +487,7 @@ fn format_disk(e: &mut Element<'_>) {
                 &["logical_block_size", "physical_block_size", "discard_granularity"],
             ),
             "boot" => format_boot(c),
+            "mirror" => old_mirror(c),
             _ => {}
         }
     }
@@ -498,6 +499,25 @@ fn format_disk(e: &mut Element<'_>) {
         .copied()
         .collect();
     order_children(e, &order);
+}
+
+/// The old form of a block copy's `<mirror file format ready/>` (without a `<source>`), as
+/// `virDomainDiskDefMirrorParse` reads it (a file, a copy job) and `virDomainDiskDefFormat`
+/// writes it back: `type='file'` and `job='copy'` added, the file and format also given as
+/// `<format type>` and `<source file>` (checked with libvirt 9.0's generic parse + format).
+fn old_mirror(m: &mut Element<'_>) {
+    if m.child("source").is_some() {
+        return;
+    }
+    let Some(file) = m.attribute("file").map(String::from) else { return };
+    default_attribute(m, "type", "file");
+    default_attribute(m, "job", "copy");
+    if let Some(format) = m.attribute("format").map(String::from) {
+        child_mut(m, "format").set_attribute("type", format);
+    }
+    child_mut(m, "source").set_attribute("file", file);
+    order_attributes(m, &["type", "file", "format", "job", "ready"]);
+    order_children(m, &["format", "source"]);
 }
 
 /// `virDomainDeviceBootParseXML`: `loadparm` is kept in upper case; `<boot order loadparm>`.
@@ -555,12 +575,17 @@ fn format_driver(d: &mut Element<'_>) {
         }
     }
     order_attributes(d, &DRIVER_ATTRIBUTES);
-    for c in children_mut(d) {
+    metadata_cache_in_bytes(d);
+}
+
+/// The `<metadata_cache><max_size>` of a disk's `<driver>` or a backing store's `<format>`:
+/// read as a scaled size (bytes by default, `virDomainStorageSourceParseFormat`'s
+/// `virParseScaledValue`) and written in bytes.
+fn metadata_cache_in_bytes(owner: &mut Element<'_>) {
+    for c in children_mut(owner) {
         if c.name == "metadata_cache"
             && let Some(m) = find_child_mut(c, "max_size")
         {
-            // virDomainDiskDefDriverParseXML reads a scaled size (bytes by default) and
-            // virDomainDiskDefFormatDriver writes it in bytes.
             if let Some(b) = super::other::scaled_bytes(&m.text(), m.attribute("unit")) {
                 m.attributes.retain(|a| a.name != "unit");
                 m.set_attribute("unit", "bytes");
@@ -630,6 +655,7 @@ fn format_backing_store(b: &mut Element<'_>) {
         match &*c.name {
             "source" => format_source(c),
             "backingStore" => format_backing_store(c),
+            "format" => metadata_cache_in_bytes(c),
             _ => {}
         }
     }

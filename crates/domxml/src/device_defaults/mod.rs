@@ -334,15 +334,13 @@ fn address_fields(
             if let Some(z) = a.child("zpci") {
                 let uid = address_number(z, "uid", Radix::Auto, u32max).ok()?;
                 let fid = address_number(z, "fid", Radix::Auto, u32max).ok()?;
-                // virZPCIDeviceAddressFormat: only the ids that are set.
+                // virDomainDeviceInfoFormat: a zPCI address with either id set is written
+                // with both, an unset one as 0 (libvirt 9.0's generic parse + format, over the
+                // corpus's four zpci documents giving one id).
                 if uid.is_some() || fid.is_some() {
                     let mut e = Element::new("zpci");
-                    if let Some(u) = uid {
-                        e.set_attribute("uid", format!("0x{u:04x}"));
-                    }
-                    if let Some(f) = fid {
-                        e.set_attribute("fid", format!("0x{f:08x}"));
-                    }
+                    e.set_attribute("uid", format!("0x{:04x}", uid.unwrap_or(0)));
+                    e.set_attribute("fid", format!("0x{:08x}", fid.unwrap_or(0)));
                     zpci = Some(e);
                 }
             }
