@@ -363,7 +363,7 @@ fn children_named<'e, 'a>(
 /// information (alias, address, ...).
 fn rebuild_chr(e: &mut Element<'_>, kind: ChrKind, port: Port<'_>, live: bool) {
     let ty = attr_cow(e, "type").unwrap_or(Cow::Borrowed("pty"));
-    let mut children = source_children(e, &ty, live);
+    let mut children = source_children(e, &ty, Reading { live, chr: true });
     children.push(Node::Element(target(e, kind, port, live)));
     children.extend(info_children(e));
     children.extend(unknown_children(e, &["source", "protocol", "log", "target"]));
@@ -468,10 +468,20 @@ fn unknown_children<'a>(e: &Element<'a>, known: &[&str]) -> Vec<Node<'a>> {
         .collect()
 }
 
+/// How a character-device source is read and written.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// The domain has an id: written as a running domain's.
+    live: bool,
+    /// The source is a character device's: only those read `<seclabel>` overrides
+    /// (`virDomainChrSourceDefParseXML` is given the chardev then).
+    chr: bool,
+}
+
 /// `virDomainChrSourceDefParseXML` + `virDomainChrSourceDefFormat`: the `<source>` element(s),
 /// `<protocol>` and `<log>` of a device whose source has type `ty`.
-fn source_children<'a>(e: &Element<'a>, ty: &str, live: bool) -> Vec<Node<'a>> {
-    let Some(mut out) = sources(e, ty, live) else {
+fn source_children<'a>(e: &Element<'a>, ty: &str, how: Reading) -> Vec<Node<'a>> {
+    let Some(mut out) = sources(e, ty, how) else {
         // A type libvirt refuses: the source parts kept as read.
         return ["source", "protocol", "log"]
             .into_iter()
@@ -497,13 +507,13 @@ fn source_children<'a>(e: &Element<'a>, ty: &str, live: bool) -> Vec<Node<'a>> {
 }
 
 /// The `<source>` elements of a source of type `ty`, `None` for a type libvirt does not know.
-fn sources<'a>(e: &Element<'a>, ty: &str, live: bool) -> Option<Vec<Node<'a>>> {
+fn sources<'a>(e: &Element<'a>, ty: &str, how: Reading) -> Option<Vec<Node<'a>>> {
     let first = e.child("source");
     let path = first.and_then(|s| Some((s, attr_cow(s, "path")?)));
     let source = match ty {
         // No source data (a pty's path is only written for a running domain).
         "null" | "vc" | "stdio" | "spicevmc" => None,
-        "pty" if !live => None,
+        "pty" if !how.live => None,
         "pty" | "dev" | "file" | "pipe" => path.map(|(s, path)| {
             let mut source = Element::new("source");
             source.set_attribute("path", path);
@@ -511,7 +521,7 @@ fn sources<'a>(e: &Element<'a>, ty: &str, live: bool) -> Option<Vec<Node<'a>>> {
             if ty == "file" {
                 copy_attr(&mut source, s, "append");
             }
-            source.children.extend(seclabels(s));
+            source.children.extend(seclabels(s, how));
             source
         }),
         // Without a path (QEMU makes one up for a bind socket) nothing is written.
@@ -519,7 +529,7 @@ fn sources<'a>(e: &Element<'a>, ty: &str, live: bool) -> Option<Vec<Node<'a>>> {
             let mut source = Element::new("source");
             source.set_attribute("mode", mode(s));
             source.set_attribute("path", path);
-            source.children.extend(seclabels(s));
+            source.children.extend(seclabels(s, how));
             source.children.extend(reconnect(s));
             source
         }),
@@ -605,16 +615,20 @@ fn reconnect<'a>(s: &Element<'a>) -> Option<Node<'a>> {
     Some(Node::Element(out))
 }
 
-/// The `<seclabel>` overrides of a source (`virSecurityDeviceLabelDefParseXML` +
-/// `virSecurityDeviceLabelDefFormat`): `model`, `relabel` (`yes` by default) and `<label>`;
-/// one that relabels without a label says nothing and is not written (`labelskip` is only
-/// read from a running domain's XML).
-fn seclabels<'a>(s: &Element<'a>) -> Vec<Node<'a>> {
+/// The `<seclabel>` overrides of a character device's source
+/// (`virSecurityDeviceLabelDefParseXML` + `virSecurityDeviceLabelDefFormat`): `model`,
+/// `relabel` (`yes` by default) and `<label>`; for a domain that is not running, one that
+/// relabels without a label is not written (`labelskip` is not read with
+/// `VIR_DOMAIN_DEF_PARSE_INACTIVE`). Smartcards' and redirected devices' sources have none.
+fn seclabels<'a>(s: &Element<'a>, how: Reading) -> Vec<Node<'a>> {
     let mut out = Vec::new();
+    if !how.chr {
+        return out;
+    }
     for l in children_named(s, "seclabel") {
         let relabel = attr_cow(l, "relabel").unwrap_or(Cow::Borrowed("yes"));
         let label = l.child("label");
-        if relabel == "yes" && label.is_none() {
+        if relabel == "yes" && label.is_none() && !how.live {
             continue;
         }
         let mut seclabel = Element::new("seclabel");
@@ -650,7 +664,7 @@ fn rebuild_smartcard(e: &mut Element<'_>, live: bool) {
             let ty = attr_cow(e, "type");
             if let Some(ty) = &ty {
                 attributes.push(Attribute::new("type", ty.clone()));
-                children.extend(source_children(e, ty, live));
+                children.extend(source_children(e, ty, Reading { live, chr: false }));
             }
             &["source", "protocol", "log"]
         }
@@ -674,7 +688,7 @@ fn rebuild_smartcard(e: &mut Element<'_>, live: bool) {
 fn rebuild_redirdev(e: &mut Element<'_>, live: bool) {
     let Some(ty) = attr_cow(e, "type") else { return };
     let bus = attr_cow(e, "bus").unwrap_or(Cow::Borrowed("usb"));
-    let mut children = source_children(e, &ty, live);
+    let mut children = source_children(e, &ty, Reading { live, chr: false });
     if ty == "dbus" && children.is_empty() {
         let mut source = Element::new("source");
         source.set_attribute("channel", "org.qemu.usbredir");
@@ -1091,6 +1105,39 @@ mod tests {
     <serial type='pty'>
       <target type='isa-serial' port='3'/>
     </serial>",
+        );
+    }
+
+    /// Seclabel overrides: a relabelling one without a label is written for a running domain only;
+    /// smartcards' and redirected devices' sources read none. Expected: libvirt 9.0's generic parse
+    /// and format (checked with the oracle).
+    #[test]
+    fn seclabels_of_chardev_sources_only() {
+        check(
+            "<domain type='qemu' id='2'>",
+            "hvm",
+            r"<controller type='usb'/><serial type='file'><source path='/f'><seclabel model='dac'/><seclabel relabel='no' model='selinux'/></source></serial><smartcard mode='passthrough' type='unix'><source path='/u'><seclabel model='dac' relabel='no'/></source></smartcard><redirdev type='unix'><source path='/r'><seclabel model='dac' relabel='no'/></source></redirdev>",
+            r"    <smartcard mode='passthrough' type='unix'>
+      <source mode='connect' path='/u'/>
+      <address type='ccid' controller='0' slot='0'/>
+    </smartcard>
+    <serial type='file'>
+      <source path='/f'>
+        <seclabel model='dac' relabel='yes'/>
+        <seclabel model='selinux' relabel='no'/>
+      </source>
+      <target port='0'/>
+    </serial>
+    <console type='file'>
+      <source path='/f'>
+        <seclabel model='dac' relabel='yes'/>
+        <seclabel model='selinux' relabel='no'/>
+      </source>
+      <target type='serial' port='0'/>
+    </console>
+    <redirdev bus='usb' type='unix'>
+      <source mode='connect' path='/r'/>
+    </redirdev>",
         );
     }
 
