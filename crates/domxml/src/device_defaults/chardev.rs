@@ -8,9 +8,11 @@
 //! `virDomainRedirdevDefFormat`).
 //!
 //! Each device is rebuilt the way libvirt writes it back: the attributes and children libvirt
-//! reads, in its order, with its defaults; what libvirt does not read of a known part (a pty's
-//! source path, a `<protocol>` beside a non-TCP source, a channel's `state`, unknown attributes)
-//! is dropped as libvirt drops it, and unknown child elements are kept after the known ones.
+//! reads, in its order, with its defaults; what libvirt does not read or write of a known part
+//! (a `<protocol>` beside a non-TCP source, a file's `append` on another type, unknown
+//! attributes; for a domain without an id, a pty's source path, a console's `tty` and a
+//! channel's `state`) is dropped as libvirt drops it, and unknown child elements are kept after
+//! the known ones.
 
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
@@ -117,9 +119,9 @@ enum Port<'p> {
 }
 
 /// The ports of the serials without one (the post-parse steps; `virDomainDefParseXML` leaves
-/// them unset): an `isa-serial` gets the lowest port no ISA serial has (ISA serials first,
-/// in order), then each other serial one more than the highest port of all serials
-/// (`virDomainChrDefPostParse`), in order.
+/// them unset): an `isa-serial` gets the lowest port no ISA serial has, ISA serials first, in
+/// order (`virDomainChrIsaSerialDefPostParse`), then each other serial one more than the
+/// highest port of all serials, in order (`virDomainChrDefPostParse`).
 fn serial_ports(items: &mut [Device<'_>]) {
     let at = positions(items, "serial");
     let port_of = |e: &Element<'_>| -> Option<Result<i64, ()>> {
