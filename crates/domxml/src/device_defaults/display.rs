@@ -31,6 +31,9 @@ pub(super) fn post_parse(items: &mut Vec<Device<'_>>, cx: &Context<'_>) {
             drop_blank_text(e);
             device_info(e);
         }
+        if matches!(&*e.name, "graphics" | "sound") {
+            children_named(e, "audio").for_each(audio_id);
+        }
         match &*e.name {
             "video" => {
                 video(e, cx, first_video);
@@ -184,6 +187,12 @@ fn video(e: &mut Element<'_>, cx: &Context<'_>, first: bool) {
         order_children(e, &["model", "alias"]);
         return;
     }
+    // The model's attributes are read with XPath, which gives nothing for an empty value:
+    // an empty attribute is an absent one.
+    model.attributes.retain(|a| {
+        !(a.value.is_empty()
+            && matches!(&*a.name, "ram" | "vram" | "vram64" | "vgamem" | "heads" | "primary"))
+    });
     // Only `yes` makes a video primary; the first video is made primary below.
     remove_attribute(model, "primary");
     // The parser's heads default.
@@ -287,10 +296,18 @@ fn sound(e: &mut Element<'_>) {
     order_children(e, &order);
 }
 
+/// An audio backend's `id` (or a device's `<audio id>` reference to one): read as an
+/// unsigned int and written with `%d`, so that above 2^31 it wraps to a negative number.
+fn audio_id(e: &mut Element<'_>) {
+    if let Some(id) = uint(e, "id") {
+        e.set_attribute("id", id.cast_signed().to_string());
+    }
+}
+
 /// One `<audio>` backend: `virDomainAudioDefFormat`'s attribute and child order, its
 /// numbers in decimal, and the `<input>` or `<output>` left empty not written.
 fn audio(e: &mut Element<'_>) {
-    normalize_uint(e, "id", false);
+    audio_id(e);
     normalize_uint(e, "timerPeriod", false);
     normalize_uint(e, "dspPolicy", false);
     order_attributes(
@@ -371,6 +388,15 @@ fn graphics(e: &mut Element<'_>, live: bool) {
                 remove_attribute(e, "fullscreen");
             }
             order_attributes(e, &["type", "display", "fullscreen"]);
+        }
+        Some("egl-headless") => {
+            // Only the render node is kept; a `<gl>` without one is not written.
+            if let Some(gl) = find_child_mut(e, "gl") {
+                gl.attributes.retain(|a| a.name == "rendernode");
+            }
+            remove_children(e, |c| {
+                c.name == "gl" && c.attributes.is_empty() && c.children.is_empty()
+            });
         }
         Some("dbus") => {
             // `p2p` is written only when yes.
@@ -1488,6 +1514,61 @@ mod tests {
              </graphics>\n\
              <graphics type='vnc'>\n\
              <listen type='none'/>\n\
+             </graphics>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
+             </video>",
+        );
+    }
+
+    /// The model's attributes are read with XPath: an empty value is no value. (Expected: libvirt
+    /// 9.0's output, checked with the oracle.)
+    #[test]
+    fn video_empty_model_attributes_are_absent() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<video><model type='qxl' heads='' vgamem='' vram64='' ram=''/></video><video>\
+             <model type='vga' primary='' vram=''/></video>",
+            "<video>\n\
+             <model type='qxl' ram='65536' vram='65536' heads='1' primary='yes'/>\n\
+             </video>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1'/>\n\
+             </video>",
+        );
+    }
+
+    /// Audio ids are read unsigned and written with %d. (Expected: libvirt 9.0's output, checked
+    /// with the oracle.)
+    #[test]
+    fn audio_ids_wrap_like_a_signed_int() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<sound model='ich6'><audio id='3000000000'/></sound>\
+             <audio id='3000000000' type='none'/><audio id='2147483648' type='none'/>\
+             <audio id=' +7' type='none'/>",
+            "<sound model='ich6'>\n\
+             <audio id='-1294967296'/>\n\
+             </sound>\n\
+             <audio id='-1294967296' type='none'/>\n\
+             <audio id='-2147483648' type='none'/>\n\
+             <audio id='7' type='none'/>",
+        );
+    }
+
+    /// egl-headless keeps only gl's render node, and no empty gl. (Expected: libvirt 9.0's
+    /// output, checked with the oracle.)
+    #[test]
+    fn egl_headless_gl_needs_a_render_node() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<graphics type='egl-headless'><gl enable='yes'/></graphics>\
+             <graphics type='egl-headless'><gl/></graphics><graphics type='egl-headless'>\
+             <gl enable='no' rendernode='/r'/></graphics><video><model type='vga'/></video>",
+            "<graphics type='egl-headless'/>\n\
+             <graphics type='egl-headless'/>\n\
+             <graphics type='egl-headless'>\n\
+             <gl rendernode='/r'/>\n\
              </graphics>\n\
              <video>\n\
              <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
