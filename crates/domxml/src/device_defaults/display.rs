@@ -252,6 +252,10 @@ fn input(e: &mut Element<'_>, cx: &Context<'_>) {
     {
         e.set_attribute("bus", bus);
     }
+    // The bus `none` (that of evdev inputs) is not written.
+    if e.attribute("bus") == Some("none") {
+        remove_attribute(e, "bus");
+    }
     order_attributes(e, &["type", "bus", "model"]);
     if let Some(s) = find_child_mut(e, "source") {
         order_attributes(s, &["evdev", "dev", "grab", "grabToggle", "repeat"]);
@@ -444,7 +448,14 @@ fn listens(e: &mut Element<'_>, vnc: bool, live: bool) {
         first.set_attribute("address", a.clone());
     }
     for l in children_named(e, "listen") {
-        if l.attribute("address") == Some("") || (!live && l.attribute("type") == Some("network")) {
+        // virDomainGraphicsListenDefParseXML reads an address for address and network
+        // listens only.
+        let kind = l.attribute("type").map(String::from);
+        let kind = kind.as_deref();
+        if l.attribute("address") == Some("")
+            || !matches!(kind, Some("address" | "network"))
+            || (!live && kind == Some("network"))
+        {
             remove_attribute(l, "address");
         }
         // Kept only in status XML.
@@ -1569,6 +1580,31 @@ mod tests {
              <graphics type='egl-headless'/>\n\
              <graphics type='egl-headless'>\n\
              <gl rendernode='/r'/>\n\
+             </graphics>\n\
+             <video>\n\
+             <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
+             </video>",
+        );
+    }
+
+    /// A socket or none listen has no address (nor does its graphics); the input bus none is not
+    /// written. (Expected: libvirt 9.0's output, checked with the oracle.)
+    #[test]
+    fn listen_address_only_for_address_and_network() {
+        check(
+            ("qemu", "hvm", "x86_64"),
+            "<graphics type='vnc' listen='::'><listen type='socket' address='::'/></graphics>\
+             <graphics type='vnc'><listen type='none' address='1.1.1.1'/></graphics>\
+             <input type='evdev' bus='none'><source dev='/dev/x'/></input><video>\
+             <model type='vga'/></video>",
+            "<input type='evdev'>\n\
+             <source dev='/dev/x'/>\n\
+             </input>\n\
+             <graphics type='vnc'>\n\
+             <listen type='socket'/>\n\
+             </graphics>\n\
+             <graphics type='vnc'>\n\
+             <listen type='none'/>\n\
              </graphics>\n\
              <video>\n\
              <model type='vga' vram='16384' heads='1' primary='yes'/>\n\
