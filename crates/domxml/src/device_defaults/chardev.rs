@@ -712,7 +712,7 @@ mod tests {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use crate::{Domain, FormatFlags};
+    use crate::device_defaults::testing::defaulted;
 
     /// The elements of this module's kinds, as written after `apply_defaults`, of a domain
     /// opened by `head` with an `os` guest and these devices.
@@ -721,9 +721,7 @@ mod tests {
             "{head}<name>a</name><memory>1024</memory><os><type arch='x86_64'>{os}</type></os>\
              <devices>{devices}</devices></domain>"
         );
-        let mut d = Domain::from_xml(&xml).unwrap();
-        d.apply_defaults();
-        let out = d.to_xml_flags(FormatFlags::SECURE);
+        let out = defaulted(&xml);
         let kinds = ["serial", "parallel", "console", "channel", "smartcard", "redirdev"];
         let mut lines: Vec<&str> = Vec::new();
         let mut inside = false;

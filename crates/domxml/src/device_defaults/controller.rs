@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{
     Context, INFO_CHILDREN, Radix, device_info, drop_blank_text, find_child_mut, order_attributes,
-    order_children, parse_unsigned,
+    order_children, parse_unsigned, reads_text,
 };
 use crate::doc::{Element, Node};
 use crate::domain::Device;
@@ -479,7 +479,7 @@ fn assign_indexes(items: &mut [Device<'_>]) {
 /// The form `virDomainControllerDefFormat` writes: numbers as libvirt prints them, what it
 /// keeps as "not set" left out, attributes and children in its order.
 fn format(e: &mut Element<'_>) {
-    drop_blank_text(e);
+    drop_blank_text(e, &reads_text);
     reformat(e, "index", parse_index, |n| n.to_string());
     for name in ["ports", "vectors", "maxGrantFrames", "maxEventChannels"] {
         reformat(e, name, c_uint, |n| n.to_string());
@@ -576,7 +576,7 @@ mod tests {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use crate::{Domain, FormatFlags};
+    use crate::device_defaults::testing::{defaulted, device_lines};
 
     /// The `<devices>` of `devices` in a small x86_64 QEMU domain after `apply_defaults`, as
     /// formatted (`to_xml_flags(SECURE)`), one line per line without the indentation.
@@ -585,17 +585,7 @@ mod tests {
             "<domain type='qemu'><name>a</name><memory>1024</memory>\
              <os><type arch='x86_64'>hvm</type></os><devices>{devices}</devices></domain>"
         );
-        let mut d = Domain::from_xml(&xml).unwrap();
-        d.apply_defaults();
-        let out = d.to_xml_flags(FormatFlags::SECURE);
-        let start = out.find("<devices>").unwrap() + "<devices>".len();
-        let end = out.find("</devices>").unwrap();
-        out[start..end]
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
+        device_lines(&defaulted(&xml))
     }
 
     /// The `<controller>` lines of [`defaults`].

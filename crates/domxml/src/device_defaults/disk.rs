@@ -11,11 +11,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{
-    Context, INFO_CHILDREN, Radix, child_mut, default_attribute, device_info, find_child_mut,
-    order_attributes, order_children, parse_unsigned,
+    Context, INFO_CHILDREN, Radix, child_mut, default_attribute, device_info, drop_blank_text,
+    find_child_mut, order_attributes, order_children, parse_unsigned,
 };
 use crate::doc::{Element, Node};
 use crate::domain::Device;
+use crate::tune::THROTTLE_LIMITS;
 
 /// Applies the disk and host device defaults to the device list (see the module
 /// documentation); other devices are left alone, except that the disks are put in the order
@@ -396,29 +397,14 @@ const SOURCE_CHILDREN: [&str; 18] = [
     "dataStore",
 ];
 
-/// `virDomainDiskDefFormatIotune`'s children.
-const IOTUNE_CHILDREN: [&str; 20] = [
-    "total_bytes_sec",
-    "read_bytes_sec",
-    "write_bytes_sec",
-    "total_iops_sec",
-    "read_iops_sec",
-    "write_iops_sec",
-    "total_bytes_sec_max",
-    "read_bytes_sec_max",
-    "write_bytes_sec_max",
-    "total_iops_sec_max",
-    "read_iops_sec_max",
-    "write_iops_sec_max",
-    "size_iops_sec",
-    "group_name",
-    "total_bytes_sec_max_length",
-    "read_bytes_sec_max_length",
-    "write_bytes_sec_max_length",
-    "total_iops_sec_max_length",
-    "read_iops_sec_max_length",
-    "write_iops_sec_max_length",
-];
+/// `virDomainDiskDefFormatIotune`'s children: the throttle limits, with `group_name` after
+/// `size_iops_sec`.
+fn iotune_children() -> Vec<&'static str> {
+    let at = THROTTLE_LIMITS.iter().position(|n| *n == "size_iops_sec").map_or(0, |i| i + 1);
+    let mut order = THROTTLE_LIMITS.to_vec();
+    order.insert(at, "group_name");
+    order
+}
 
 /// The elements inside a disk or host device whose text libvirt reads; white space in the
 /// others is not kept (see [`drop_blank_text`]).
@@ -439,24 +425,15 @@ const TEXT_ELEMENTS: [&str; 14] = [
     "privateData",
 ];
 
-/// Removes white-space-only text from the elements libvirt reads no text from, recursively
-/// (libvirt writes them empty or with their children only). The `iotune` values are text too.
-fn drop_blank_text(e: &mut Element<'_>, in_iotune: bool) {
-    let keeps_text = in_iotune || TEXT_ELEMENTS.contains(&&*e.name);
-    if !keeps_text {
-        e.children.retain(|n| !matches!(n, Node::Text(t) if t.trim_ascii().is_empty()));
-    }
-    let iotune = e.name == "iotune";
-    for n in &mut e.children {
-        if let Node::Element(c) = n {
-            drop_blank_text(c, iotune);
-        }
-    }
+/// Whether libvirt reads the text of `e` inside a disk or host device: [`TEXT_ELEMENTS`] and
+/// the `<iotune>` values (for [`drop_blank_text`]).
+fn reads_disk_text(e: &Element<'_>) -> bool {
+    TEXT_ELEMENTS.contains(&&*e.name) || THROTTLE_LIMITS.contains(&&*e.name)
 }
 
 /// `virDomainDiskDefFormat`'s form of one disk.
 fn format_disk(e: &mut Element<'_>) {
-    drop_blank_text(e, false);
+    drop_blank_text(e, &reads_disk_text);
     // virDomainDiskDefFormat: snapshot='no' is not written for a read-only disk.
     if e.child("readonly").is_some() {
         drop_attribute_if(e, "snapshot", "no");
@@ -480,7 +457,7 @@ fn format_disk(e: &mut Element<'_>) {
             "encryption" => format_encryption(c),
             "backingStore" => format_backing_store(c),
             "target" => format_target(c),
-            "iotune" => order_children(c, &IOTUNE_CHILDREN),
+            "iotune" => order_children(c, &iotune_children()),
             "geometry" => order_attributes(c, &["cyls", "heads", "secs", "trans"]),
             "blockio" => order_attributes(
                 c,
@@ -681,7 +658,7 @@ const HOSTDEV_CHILDREN: [&str; 7] =
 
 /// `virDomainHostdevDefParseXML` + `virDomainHostdevDefFormat` for one host device.
 fn format_hostdev(e: &mut Element<'_>) {
-    drop_blank_text(e, false);
+    drop_blank_text(e, &reads_disk_text);
     // virDomainHostdevDefParseXML: mode defaults to subsystem; a subsystem device is
     // unmanaged unless it says so, and virDomainHostdevDefFormat writes managed for them.
     default_attribute(e, "mode", "subsystem");
@@ -769,7 +746,7 @@ mod tests {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use crate::{Domain, FormatFlags};
+    use crate::device_defaults::testing::defaulted;
 
     /// The `<disk>` and `<hostdev>` elements of `devices` after `apply_defaults`, as written
     /// (the controllers libvirt adds are another module's and left out).
@@ -778,9 +755,7 @@ mod tests {
             "<domain type='qemu'><name>p</name><memory>1024</memory>\
              <os><type arch='x86_64'>hvm</type></os><devices>{devices}</devices></domain>"
         );
-        let mut d = Domain::from_xml(&xml).unwrap();
-        d.apply_defaults_for_arch(Some("x86_64"));
-        let out = d.to_xml_flags(FormatFlags::SECURE);
+        let out = defaulted(&xml);
         let mut kept: Vec<&str> = Vec::new();
         let mut inside = false;
         for line in out.lines() {

@@ -13,7 +13,7 @@ use alloc::vec::Vec;
 
 use super::{
     Context, INFO_CHILDREN as INFO, Radix, device_info, drop_blank_text, find_child_mut,
-    order_attributes, order_children, parse_unsigned,
+    order_attributes, order_children, parse_unsigned, reads_text,
 };
 use crate::doc::{Element, Node};
 use crate::domain::Device;
@@ -28,7 +28,7 @@ pub(super) fn post_parse(items: &mut Vec<Device<'_>>, cx: &Context<'_>) {
     for d in items.iter_mut() {
         let e = &mut d.element;
         if matches!(&*e.name, "video" | "graphics" | "input" | "sound" | "audio") {
-            drop_blank_text(e);
+            drop_blank_text(e, &reads_text);
             device_info(e);
         }
         if matches!(&*e.name, "graphics" | "sound") {
@@ -764,8 +764,8 @@ fn rdp(e: &mut Element<'_>, live: bool) {
 #[cfg(test)]
 mod tests {
     use alloc::string::String;
-    use alloc::vec::Vec;
 
+    use crate::device_defaults::testing::{defaulted, device_lines};
     use crate::{Domain, FormatFlags};
 
     /// `devices`, in a domain of type `kind` with os type `os` and architecture `arch`,
@@ -777,14 +777,8 @@ mod tests {
             "<domain type='{kind}'><name>a</name><memory>1024</memory>\
              <os><type arch='{arch}'>{os}</type></os><devices>{devices}</devices></domain>"
         );
-        let mut d = Domain::from_xml(&xml).unwrap();
-        d.apply_defaults();
-        let out = d.to_xml_flags(FormatFlags::SECURE);
-        let start = out.find("<devices>").unwrap() + "<devices>".len();
-        let end = out.find("</devices>").unwrap();
-        let lines: Vec<&str> =
-            out[start..end].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let lines = lines.join("\n");
+        let out = defaulted(&xml);
+        let lines = device_lines(&out);
         (out, lines)
     }
 

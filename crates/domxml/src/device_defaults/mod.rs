@@ -228,11 +228,17 @@ const TEXT_ELEMENTS: [&str; 14] = [
     "source",
 ];
 
-/// Removes the white-space-only text of elements libvirt reads no text from (recursively):
+/// Whether libvirt reads the text of `e` (one of [`TEXT_ELEMENTS`], text only): the test most
+/// device families give [`drop_blank_text`].
+pub(crate) fn reads_text(e: &Element<'_>) -> bool {
+    TEXT_ELEMENTS.contains(&&*e.name) && e.is_text_only()
+}
+
+/// Removes the white-space-only text of elements libvirt reads no text from (recursively;
+/// `reads_text` tells those whose text it reads, [`reads_text`] for most families):
 /// libvirt's formatters write those elements empty or with their children only.
-pub(crate) fn drop_blank_text(e: &mut Element<'_>) {
-    let keep = TEXT_ELEMENTS.contains(&&*e.name) && e.is_text_only();
-    if !keep {
+pub(crate) fn drop_blank_text(e: &mut Element<'_>, reads_text: &dyn Fn(&Element<'_>) -> bool) {
+    if !reads_text(e) {
         e.children.retain(|n| match n {
             Node::Text(t) => !t.trim_ascii().is_empty(),
             _ => true,
@@ -240,7 +246,7 @@ pub(crate) fn drop_blank_text(e: &mut Element<'_>) {
     }
     for n in &mut e.children {
         if let Node::Element(c) = n {
-            drop_blank_text(c);
+            drop_blank_text(c, reads_text);
         }
     }
 }
@@ -401,4 +407,30 @@ fn usb_port(p: &str) -> Option<Vec<u64>> {
         return None;
     }
     parts.iter().map(|s| parse_unsigned(s, Radix::Decimal, u64::from(u32::MAX))).collect()
+}
+
+/// What the families' unit tests share: a document through the defaults, and its devices.
+#[cfg(test)]
+pub(crate) mod testing {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use crate::{Domain, FormatFlags};
+
+    /// `xml` through `Domain::apply_defaults` and `to_xml_flags(SECURE)`.
+    pub(crate) fn defaulted(xml: &str) -> String {
+        let mut d = Domain::from_xml(xml).unwrap();
+        d.apply_defaults();
+        d.to_xml_flags(FormatFlags::SECURE)
+    }
+
+    /// The lines between `<devices>` and `</devices>` of a formatted document, without their
+    /// indentation, one a line.
+    pub(crate) fn device_lines(out: &str) -> String {
+        let start = out.find("<devices>").unwrap() + "<devices>".len();
+        let end = out.find("</devices>").unwrap();
+        let lines: Vec<&str> =
+            out[start..end].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        lines.join("\n")
+    }
 }

@@ -15,7 +15,7 @@ use core::fmt::Write as _;
 
 use super::{
     Context, INFO_CHILDREN, Radix, address, child_mut, default_attribute, device_info,
-    drop_blank_text, find_child_mut, order_attributes, order_children, parse_unsigned,
+    drop_blank_text, find_child_mut, order_attributes, order_children, parse_unsigned, reads_text,
 };
 use crate::doc::{Element, Node};
 use crate::domain::Device;
@@ -78,7 +78,7 @@ pub(super) fn post_parse(items: &mut Vec<Device<'_>>, _cx: &Context<'_>) {
         };
         if known {
             device_info(e);
-            drop_blank_text(e);
+            drop_blank_text(e, &reads_text);
         }
         if e.name == "nvram" && e.children.is_empty() {
             // virDomainNVRAMDefFormat writes `<nvram>` and `</nvram>` on their own lines even
