@@ -1545,7 +1545,6 @@ impl<'a> Domain<'a> {
             domain_type: &self.domain_type,
             os_type: os_type.map(|t| t.value.as_str()),
             arch: os_type.and_then(|t| t.arch.as_deref()),
-            machine: os_type.and_then(|t| t.machine.as_deref()),
             live: self.id.is_some(),
         };
         // libvirt always writes <devices>, even around no device.

@@ -13,8 +13,6 @@
 //!
 //! [`Domain::apply_defaults`]: crate::Domain::apply_defaults
 
-#![allow(dead_code, reason = "helpers used as the per-kind modules fill in; removed when they are")]
-
 use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
@@ -76,8 +74,6 @@ pub(crate) struct Context<'c> {
     pub os_type: Option<&'c str>,
     /// `<os><type arch>` after the os defaults (the host's architecture when not given).
     pub arch: Option<&'c str>,
-    /// `<os><type machine>`.
-    pub machine: Option<&'c str>,
     /// The domain has an `id`: libvirt formats it as a running domain (`virDomainDefFormat`
     /// adds `VIR_DOMAIN_DEF_FORMAT_INACTIVE` only when `def->id == -1`), writing live state
     /// such as a pty's path.
@@ -166,14 +162,6 @@ pub(crate) fn find_child_mut<'e, 'a>(
         Node::Element(c) if c.name == name => Some(c),
         _ => None,
     })
-}
-
-/// The devices of kind `name`.
-pub(crate) fn of_kind<'d, 'a>(
-    items: &'d [Device<'a>],
-    name: &'d str,
-) -> impl Iterator<Item = &'d Element<'a>> {
-    items.iter().map(|d| &d.element).filter(move |e| e.name == name)
 }
 
 /// The children `virDomainDeviceInfoFormat` writes at the end of a device, in its order
